@@ -1,0 +1,49 @@
+using EventContracts.Schemas;
+
+namespace EventContracts.Compatibility;
+
+/// <summary>
+/// Decides whether a candidate schema may follow previous versions under a compatibility level and policy,
+/// exactly as Confluent Schema Registry decides for JSON Schema (DESIGN §5). The one implementation used
+/// by the registry, the CLI, the deploy gate and the tests.
+/// </summary>
+public static class CompatibilityChecker
+{
+    /// <summary>
+    /// Checks <paramref name="candidate"/> against <paramref name="previous"/> (oldest first; numbered 1, 2, 3…
+    /// in the result's <see cref="CompatibilityIssue.AgainstVersion"/>).
+    /// </summary>
+    /// <exception cref="SchemaException">The comparison exceeded the candidate's <see cref="SchemaLimits"/>.</exception>
+    public static CompatibilityResult Check(
+        ContractSchema candidate,
+        IReadOnlyList<ContractSchema> previous,
+        CompatibilityLevel level,
+        CompatibilityPolicy policy = CompatibilityPolicy.Strict)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        return Check(candidate, previous.Select((schema, i) => new VersionedSchema(i + 1, schema)).ToList(), level, policy);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="candidate"/> against registered versions (oldest first, soft-deleted ones already left out).
+    /// </summary>
+    /// <exception cref="SchemaException">The comparison exceeded the candidate's <see cref="SchemaLimits"/>.</exception>
+    public static CompatibilityResult Check(
+        ContractSchema candidate,
+        IReadOnlyList<VersionedSchema> previous,
+        CompatibilityLevel level,
+        CompatibilityPolicy policy = CompatibilityPolicy.Strict)
+    {
+        throw new NotImplementedException();
+    }
+
+    /// <summary>
+    /// Every difference met when <paramref name="reader"/> reads data written with <paramref name="writer"/>,
+    /// compatible or not. The check is compatible when none is incompatible under the policy.
+    /// </summary>
+    /// <exception cref="SchemaException">The comparison exceeded the writer's <see cref="SchemaLimits"/>.</exception>
+    public static IReadOnlyList<Difference> Compare(ContractSchema writer, ContractSchema reader)
+    {
+        throw new NotImplementedException();
+    }
+}
