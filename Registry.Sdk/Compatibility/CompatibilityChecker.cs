@@ -34,16 +34,57 @@ public static class CompatibilityChecker
         CompatibilityLevel level,
         CompatibilityPolicy policy = CompatibilityPolicy.Strict)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(previous);
+        var issues = new List<CompatibilityIssue>();
+        if (level != CompatibilityLevel.None && previous.Count > 0)
+        {
+            // Newest first, so the version most likely to matter is reported first.
+            var against = level.IsTransitive() ? previous.Reverse() : [previous[^1]];
+            foreach (var version in against)
+            {
+                if (level.ChecksBackward())
+                {
+                    Judge(SchemaComparer.Compare(version.Schema, candidate, policy), version.Version, CompatibilityDirection.Backward);
+                }
+
+                if (level.ChecksForward())
+                {
+                    Judge(SchemaComparer.Compare(candidate, version.Schema, policy), version.Version, CompatibilityDirection.Forward);
+                }
+            }
+        }
+
+        return new CompatibilityResult(issues.TrueForAll(i => i.IsCompatible), level, policy, issues);
+
+        void Judge(List<Difference> differences, int version, CompatibilityDirection direction)
+        {
+            var reading = direction == CompatibilityDirection.Backward
+                ? $"New schema reading data written with version {version}"
+                : $"Version {version} reading data written with the new schema";
+            foreach (var difference in differences)
+            {
+                issues.Add(new CompatibilityIssue(
+                    difference.Type,
+                    difference.Path,
+                    difference.Type.IsCompatible(policy),
+                    $"{reading}: {difference.Message}",
+                    version,
+                    direction));
+            }
+        }
     }
 
     /// <summary>
     /// Every difference met when <paramref name="reader"/> reads data written with <paramref name="writer"/>,
-    /// compatible or not. The check is compatible when none is incompatible under the policy.
+    /// compatible or not. The check is compatible when none is incompatible under the policy. The policy matters
+    /// to the walk itself: combined schemas are matched branch to branch by which pairs are compatible.
     /// </summary>
     /// <exception cref="SchemaException">The comparison exceeded the writer's <see cref="SchemaLimits"/>.</exception>
-    public static IReadOnlyList<Difference> Compare(ContractSchema writer, ContractSchema reader)
+    public static IReadOnlyList<Difference> Compare(ContractSchema writer, ContractSchema reader, CompatibilityPolicy policy = CompatibilityPolicy.Strict)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(reader);
+        return SchemaComparer.Compare(writer, reader, policy);
     }
 }

@@ -12,7 +12,30 @@ public static class SchemaDiffer
     /// <exception cref="SchemaException">The comparison exceeded the schemas' <see cref="SchemaLimits"/>.</exception>
     public static SchemaDiffReport Diff(ContractSchema from, ContractSchema to, CompatibilityPolicy policy = CompatibilityPolicy.Strict)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var backward = SchemaComparer.Compare(from, to, policy);
+        var forward = SchemaComparer.Compare(to, from, policy);
+        var backwardOk = backward.TrueForAll(d => d.Type.IsCompatible(policy));
+        var forwardOk = forward.TrueForAll(d => d.Type.IsCompatible(policy));
+        var verdicts = CompatibilityLevels.All.ToDictionary(
+            level => level,
+            level => (!level.ChecksBackward() || backwardOk) && (!level.ChecksForward() || forwardOk));
+
+        var entries = new List<DiffEntry>(backward.Count + forward.Count);
+        entries.AddRange(backward.Select(d => Entry(d, CompatibilityDirection.Backward)));
+        entries.AddRange(forward.Select(d => Entry(d, CompatibilityDirection.Forward)));
+        return new SchemaDiffReport(policy, entries, verdicts);
+
+        DiffEntry Entry(Difference difference, CompatibilityDirection direction)
+        {
+            var compatible = difference.Type.IsCompatible(policy);
+            var under = CompatibilityLevels.All.ToDictionary(
+                level => level,
+                level => compatible || !(direction == CompatibilityDirection.Backward ? level.ChecksBackward() : level.ChecksForward()));
+            var reading = direction == CompatibilityDirection.Backward ? "New schema reading old data" : "Old schema reading new data";
+            return new DiffEntry(difference.Type, difference.Path, $"{reading}: {difference.Message}", direction, compatible, under);
+        }
     }
 }
 

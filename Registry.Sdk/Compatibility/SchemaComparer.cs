@@ -1,0 +1,1203 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EventContracts.Schemas;
+using EventContracts.Schemas.Model;
+using static EventContracts.Compatibility.DifferenceType;
+
+namespace EventContracts.Compatibility;
+
+/// <summary>
+/// Walks a writer schema (Confluent's "original") and a reader schema (its "update") side by side and
+/// records every <see cref="Difference"/>, following Confluent Schema Registry's JSON Schema diff: the same
+/// difference types at the same places, with the same matching of combined schemas. Where Confluent's
+/// loader splits one schema object into several (a type plus <c>allOf</c>, say), the model does too.
+/// </summary>
+/// <remarks>
+/// The walk is bounded: each (writer, reader) pair on the current path is entered once, so recursive and
+/// mutually recursive <c>$ref</c>s end; the total number of steps, the nesting depth and the wall time are
+/// capped by <see cref="SchemaLimits"/>, and exceeding them is a <see cref="SchemaException"/>, not a hang.
+/// </remarks>
+internal sealed class SchemaComparer
+{
+    private static readonly SchemaNode AnyValue = new(NodeKind.True, "#");
+
+    private readonly CompatibilityPolicy _policy;
+    private readonly SchemaLimits _limits;
+    private readonly List<string> _path = [];
+    private readonly HashSet<(SchemaNode, SchemaNode)> _onPath = new(PairComparer.Instance);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _steps;
+    private int _depth;
+
+    private SchemaComparer(CompatibilityPolicy policy, SchemaLimits limits)
+    {
+        _policy = policy;
+        _limits = limits;
+    }
+
+    public static List<Difference> Compare(ContractSchema writer, ContractSchema reader, CompatibilityPolicy policy)
+    {
+        var comparer = new SchemaComparer(policy, writer.Limits);
+        var differences = new List<Difference>();
+        comparer.Compare(writer.Document.Root, reader.Document.Root, differences);
+        return differences;
+    }
+
+    // ---- the walk ----------------------------------------------------------------------------------
+
+    private void Compare(SchemaNode? original, SchemaNode? update, List<Difference> sink)
+    {
+        Tick();
+        if (original is null && update is null)
+        {
+            return;
+        }
+
+        if (original is null)
+        {
+            Add(sink, SchemaAdded);
+            return;
+        }
+
+        if (update is null)
+        {
+            Add(sink, SchemaRemoved);
+            return;
+        }
+
+        original = Resolve(original);
+        update = Resolve(update);
+        if (!_onPath.Add((original, update)))
+        {
+            // Already comparing this pair further up: a recursive schema. Assuming it compatible is what
+            // makes the comparison of recursive types terminate, and it is sound (the greatest fixed point).
+            return;
+        }
+
+        if (++_depth > _limits.MaxComparisonDepth)
+        {
+            throw TooComplex($"the schemas nest deeper than {_limits.MaxComparisonDepth} levels");
+        }
+
+        try
+        {
+            CompareResolved(original, update, sink);
+        }
+        finally
+        {
+            _depth--;
+            _onPath.Remove((original, update));
+        }
+    }
+
+    private void CompareResolved(SchemaNode original, SchemaNode update, List<Difference> sink)
+    {
+        if (original.Kind == NodeKind.False)
+        {
+            return; // the writer writes nothing, so every reader reads it
+        }
+
+        if (update.Kind == NodeKind.True)
+        {
+            if (original.Kind == NodeKind.True)
+            {
+                CompareAnnotations(original, update, sink);
+            }
+
+            return; // the reader reads anything
+        }
+
+        var originalCombined = original.Kind == NodeKind.Combined;
+        var updateCombined = update.Kind == NodeKind.Combined;
+        if (originalCombined && updateCombined && original.Synthetic != update.Synthetic)
+        {
+            // One side is a single schema object that the loader split into aspects, the other a real
+            // combination: compare the split side as the aspects it stands for.
+            if (original.Synthetic ? CompareFromCombined(original, update, sink) : CompareIntoCombined(original, update, sink))
+            {
+                return;
+            }
+        }
+        else if (!originalCombined && updateCombined)
+        {
+            if (CompareIntoCombined(original, update, sink))
+            {
+                return;
+            }
+        }
+        else if (originalCombined && !updateCombined)
+        {
+            if (CompareFromCombined(original, update, sink))
+            {
+                return;
+            }
+        }
+
+        if (original.Kind != update.Kind || update.Kind == NodeKind.False)
+        {
+            Add(sink, TypeChanged, Describe(original), Describe(update));
+            return;
+        }
+
+        CompareAnnotations(original, update, sink);
+        switch (original.Kind)
+        {
+            case NodeKind.Core:
+                CompareCore(original, update, sink);
+                break;
+            case NodeKind.Combined:
+                CompareCombined(original, update, sink);
+                break;
+            case NodeKind.Not:
+                CompareNot(original, update, sink);
+                break;
+            case NodeKind.Conditional:
+                CompareConditional(original, update, sink);
+                break;
+        }
+    }
+
+    private void CompareAnnotations(SchemaNode original, SchemaNode update, List<Difference> sink)
+    {
+        var o = original.Annotations;
+        var u = update.Annotations;
+        if (!string.Equals(o.Id, u.Id, StringComparison.Ordinal))
+        {
+            Add(sink, IdChanged, o.Id, u.Id);
+        }
+
+        if (!string.Equals(o.Title, u.Title, StringComparison.Ordinal))
+        {
+            Add(sink, TitleChanged, o.Title, u.Title);
+        }
+
+        if (!string.Equals(o.Description, u.Description, StringComparison.Ordinal))
+        {
+            Add(sink, DescriptionChanged);
+        }
+
+        if (o.Default is { } od ? u.Default is not { } ud0 || !JsonElement.DeepEquals(od, ud0) : u.Default is not null)
+        {
+            Add(sink, DefaultChanged, o.Default?.GetRawText(), u.Default?.GetRawText());
+        }
+    }
+
+    // ---- combined schemas --------------------------------------------------------------------------
+
+    /// <summary>The writer is one schema, the reader a combination of several.</summary>
+    private bool CompareIntoCombined(SchemaNode original, SchemaNode update, List<Difference> sink)
+    {
+        if (update.Criterion == Criterion.AllOf)
+        {
+            // The reader accepts what every branch accepts: each branch must read the writer's data.
+            foreach (var branch in update.Branches)
+            {
+                Compare(original, branch, sink);
+            }
+
+            return true;
+        }
+
+        foreach (var branch in update.Branches)
+        {
+            var sub = new List<Difference>();
+            Compare(original, branch, sub);
+            if (IsCompatible(sub))
+            {
+                sink.AddRange(sub);
+                Add(sink, SumTypeExtended);
+                return true;
+            }
+        }
+
+        // A writer of several types ("type": ["string", "null"]) is read when each of its types is read by some branch.
+        if (original.Kind == NodeKind.Core && original.Types is { } types && SingleTypes(types).Count > 1)
+        {
+            var collected = new List<Difference>();
+            foreach (var single in SingleTypes(types))
+            {
+                var projection = Project(original, single);
+                var matched = false;
+                foreach (var branch in update.Branches)
+                {
+                    var sub = new List<Difference>();
+                    Compare(projection, branch, sub);
+                    if (IsCompatible(sub))
+                    {
+                        collected.AddRange(sub);
+                        matched = true;
+                        break;
+                    }
+                }
+
+                if (!matched)
+                {
+                    return false;
+                }
+            }
+
+            sink.AddRange(collected);
+            Add(sink, SumTypeExtended);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The writer is a combination of several schemas, the reader one schema.</summary>
+    private bool CompareFromCombined(SchemaNode original, SchemaNode update, List<Difference> sink)
+    {
+        if (original.Criterion == Criterion.AllOf)
+        {
+            // The writer's data satisfies every branch, so a reader that reads one branch reads it all.
+            foreach (var branch in original.Branches)
+            {
+                var sub = new List<Difference>();
+                Compare(branch, update, sub);
+                if (IsCompatible(sub))
+                {
+                    sink.AddRange(sub);
+                    if (!original.Synthetic && original.Branches.Count > 1)
+                    {
+                        Add(sink, ProductTypeNarrowed);
+                    }
+
+                    return true;
+                }
+            }
+
+            var core = original.Synthetic ? original.Branches.FirstOrDefault(b => b.Kind == NodeKind.Core) : null;
+            if (core is not null)
+            {
+                Compare(core, update, sink);
+                return true;
+            }
+
+            return false;
+        }
+
+        // The writer writes any branch, so the reader must read each of them.
+        var collected = new List<Difference>();
+        var compatibleBranches = 0;
+        foreach (var branch in original.Branches)
+        {
+            var sub = new List<Difference>();
+            Compare(branch, update, sub);
+            if (IsCompatible(sub))
+            {
+                compatibleBranches++;
+                collected.AddRange(sub);
+            }
+        }
+
+        if (compatibleBranches == original.Branches.Count)
+        {
+            sink.AddRange(collected);
+            return true;
+        }
+
+        if (compatibleBranches > 0)
+        {
+            Add(sink, SumTypeNarrowed, original.Branches.Count.ToString(CultureInfo.InvariantCulture), compatibleBranches.ToString(CultureInfo.InvariantCulture));
+            return true;
+        }
+
+        return false;
+    }
+
+    private void CompareCombined(SchemaNode original, SchemaNode update, List<Difference> sink)
+    {
+        if (original.Criterion != update.Criterion)
+        {
+            if (update.Criterion != Criterion.AnyOf)
+            {
+                Add(sink, CombinedTypeChanged, Keyword(original.Criterion), Keyword(update.Criterion));
+                return;
+            }
+
+            Add(sink, CombinedTypeExtended, Keyword(original.Criterion), Keyword(update.Criterion));
+        }
+
+        var originals = original.Synthetic ? original.Branches : Distinct(original.Branches);
+        var updates = update.Synthetic ? update.Branches : Distinct(update.Branches);
+        if (originals.Count < updates.Count)
+        {
+            Add(sink, update.Criterion == Criterion.AllOf ? ProductTypeExtended : SumTypeExtended, Count(originals), Count(updates));
+        }
+        else if (originals.Count > updates.Count)
+        {
+            Add(sink, update.Criterion == Criterion.AllOf ? ProductTypeNarrowed : SumTypeNarrowed, Count(originals), Count(updates));
+        }
+
+        // Branches are matched regardless of order: a maximum bipartite matching over the compatible pairs.
+        var compatible = new List<Difference>?[originals.Count, updates.Count];
+        for (var i = 0; i < originals.Count; i++)
+        {
+            if (!original.Synthetic)
+            {
+                Enter($"{Keyword(original.Criterion)}/{i}");
+            }
+
+            for (var j = 0; j < updates.Count; j++)
+            {
+                var sub = new List<Difference>();
+                Compare(originals[i], updates[j], sub);
+                if (IsCompatible(sub))
+                {
+                    compatible[i, j] = sub;
+                }
+            }
+
+            if (!original.Synthetic)
+            {
+                Exit();
+            }
+        }
+
+        var match = BipartiteMatching.Maximum(originals.Count, updates.Count, (i, j) => compatible[i, j] is not null);
+        if (match.Count < Math.Min(originals.Count, updates.Count))
+        {
+            Add(sink, CombinedTypeSubschemasChanged);
+            return;
+        }
+
+        foreach (var (i, j) in match)
+        {
+            sink.AddRange(compatible[i, j]!);
+        }
+    }
+
+    private void CompareNot(SchemaNode original, SchemaNode update, List<Difference> sink)
+    {
+        // not A reads not B when B's instances include A's: compare with the roles swapped.
+        Enter("not");
+        var sub = new List<Difference>();
+        Compare(update.Inner, original.Inner, sub);
+        Exit();
+        if (sub.Count == 0)
+        {
+            return;
+        }
+
+        AddAt(sink, "not", IsCompatible(sub) ? NotTypeNarrowed : NotTypeExtended);
+    }
+
+    private void CompareConditional(SchemaNode original, SchemaNode update, List<Difference> sink)
+    {
+        if (!JsonElement.DeepEquals(original.If!.Element, update.If!.Element))
+        {
+            // Confluent's vocabulary has no type for a changed condition; treat it as the combination changing.
+            Enter("if");
+            Add(sink, CombinedTypeChanged);
+            Exit();
+            return;
+        }
+
+        CompareOptional("then", original.Then, update.Then, sink);
+        CompareOptional("else", original.Else, update.Else, sink);
+    }
+
+    // ---- one schema object -------------------------------------------------------------------------
+
+    private void CompareCore(SchemaNode original, SchemaNode update, List<Difference> sink)
+    {
+        var originalTypes = EffectiveTypes(original);
+        var updateTypes = EffectiveTypes(update);
+        if (originalTypes is { } ot && updateTypes is { } ut)
+        {
+            var widened = Covers(ut, ot);
+            var narrowed = Covers(ot, ut);
+            if (widened && !narrowed)
+            {
+                Add(sink, TypeExtended, TypeNames(ot), TypeNames(ut));
+            }
+            else if (narrowed && !widened)
+            {
+                Add(sink, TypeNarrowed, TypeNames(ot), TypeNames(ut));
+            }
+            else if (!widened)
+            {
+                Add(sink, TypeChanged, TypeNames(ot), TypeNames(ut));
+                if (!Overlap(ot, ut))
+                {
+                    return;
+                }
+            }
+        }
+
+        CompareEnum(original.Enum, update.Enum, sink);
+
+        if (Applies(originalTypes, updateTypes, JsonTypes.String))
+        {
+            CompareString(original.String ?? EmptyString, update.String ?? EmptyString, sink);
+        }
+
+        if (Applies(originalTypes, updateTypes, JsonTypes.Number | JsonTypes.Integer))
+        {
+            CompareNumber(original.Number ?? EmptyNumber, update.Number ?? EmptyNumber, sink);
+        }
+
+        if (Applies(originalTypes, updateTypes, JsonTypes.Object))
+        {
+            CompareObject(original.Object, update.Object, sink);
+        }
+
+        if (Applies(originalTypes, updateTypes, JsonTypes.Array))
+        {
+            CompareArray(original.Array, update.Array, sink);
+        }
+    }
+
+    private static readonly StringFacet EmptyString = new(null, null, null);
+    private static readonly NumberFacet EmptyNumber = new(null, null, null, null, null);
+    private static readonly ObjectFacet EmptyObject = new();
+    private static readonly ArrayFacet EmptyArray = new();
+
+    private void CompareEnum(IReadOnlyList<JsonElement>? original, IReadOnlyList<JsonElement>? update, List<Difference> sink)
+    {
+        if (original is null && update is null)
+        {
+            return;
+        }
+
+        if (original is null)
+        {
+            AddAt(sink, "enum", EnumArrayNarrowed, "any value", Values(update!));
+            return;
+        }
+
+        if (update is null)
+        {
+            AddAt(sink, "enum", EnumArrayExtended, Values(original), "any value");
+            return;
+        }
+
+        var grows = ContainsAll(update, original);
+        var shrinks = ContainsAll(original, update);
+        if (grows && shrinks)
+        {
+            return;
+        }
+
+        AddAt(sink, "enum", grows ? EnumArrayExtended : shrinks ? EnumArrayNarrowed : EnumArrayChanged, Values(original), Values(update));
+    }
+
+    private void CompareString(StringFacet original, StringFacet update, List<Difference> sink)
+    {
+        CompareBound(sink, "maxLength", original.MaxLength, update.MaxLength, MaxLengthAdded, MaxLengthRemoved, MaxLengthIncreased, MaxLengthDecreased);
+        CompareBound(sink, "minLength", original.MinLength, update.MinLength, MinLengthAdded, MinLengthRemoved, MinLengthIncreased, MinLengthDecreased);
+        if (!string.Equals(original.Pattern, update.Pattern, StringComparison.Ordinal))
+        {
+            AddAt(sink, "pattern", original.Pattern is null ? PatternAdded : update.Pattern is null ? PatternRemoved : PatternChanged, original.Pattern, update.Pattern);
+        }
+    }
+
+    private void CompareNumber(NumberFacet original, NumberFacet update, List<Difference> sink)
+    {
+        CompareBound(sink, "maximum", original.Maximum, update.Maximum, MaximumAdded, MaximumRemoved, MaximumIncreased, MaximumDecreased);
+        CompareBound(sink, "minimum", original.Minimum, update.Minimum, MinimumAdded, MinimumRemoved, MinimumIncreased, MinimumDecreased);
+        CompareBound(sink, "exclusiveMaximum", original.ExclusiveMaximum, update.ExclusiveMaximum, ExclusiveMaximumAdded, ExclusiveMaximumRemoved, ExclusiveMaximumIncreased, ExclusiveMaximumDecreased);
+        CompareBound(sink, "exclusiveMinimum", original.ExclusiveMinimum, update.ExclusiveMinimum, ExclusiveMinimumAdded, ExclusiveMinimumRemoved, ExclusiveMinimumIncreased, ExclusiveMinimumDecreased);
+        if (original.MultipleOf != update.MultipleOf)
+        {
+            var type = (original.MultipleOf, update.MultipleOf) switch
+            {
+                (null, _) => MultipleOfAdded,
+                (_, null) => MultipleOfRemoved,
+                ({ } o, { } u) when IsMultiple(u, o) => MultipleOfExpanded,
+                ({ } o, { } u) when IsMultiple(o, u) => MultipleOfReduced,
+                _ => MultipleOfChanged,
+            };
+            AddAt(sink, "multipleOf", type, Format(original.MultipleOf), Format(update.MultipleOf));
+        }
+    }
+
+    private void CompareObject(ObjectFacet? originalFacet, ObjectFacet? updateFacet, List<Difference> sink)
+    {
+        var original = originalFacet ?? EmptyObject;
+        var update = updateFacet ?? EmptyObject;
+        CompareBound(sink, "maxProperties", original.MaxProperties, update.MaxProperties, MaxPropertiesAdded, MaxPropertiesRemoved, MaxPropertiesIncreased, MaxPropertiesDecreased);
+        CompareBound(sink, "minProperties", original.MinProperties, update.MinProperties, MinPropertiesAdded, MinPropertiesRemoved, MinPropertiesIncreased, MinPropertiesDecreased);
+        CompareOpenness(sink, "additionalProperties", original.AdditionalProperties, update.AdditionalProperties, AdditionalPropertiesAdded, AdditionalPropertiesRemoved, AdditionalPropertiesExtended, AdditionalPropertiesNarrowed);
+        CompareOpenness(sink, "unevaluatedProperties", original.UnevaluatedProperties, update.UnevaluatedProperties, UnevaluatedPropertiesAdded, UnevaluatedPropertiesRemoved, UnevaluatedPropertiesExtended, UnevaluatedPropertiesNarrowed);
+        CompareDependencies(original, update, sink);
+        CompareProperties(original, update, sink);
+        CompareRequired(original, update, sink);
+    }
+
+    private void CompareProperties(ObjectFacet original, ObjectFacet update, List<Difference> sink)
+    {
+        var names = original.Properties.Select(p => p.Key).Concat(update.Properties.Select(p => p.Key).Where(n => !original.PropertyIndex.ContainsKey(n)));
+        foreach (var name in names)
+        {
+            Enter("properties/" + SourceMap.Escape(name));
+            original.PropertyIndex.TryGetValue(name, out var before);
+            update.PropertyIndex.TryGetValue(name, out var after);
+            if (after is null)
+            {
+                PropertyRemoved(update, name, before!, sink);
+            }
+            else if (before is null)
+            {
+                PropertyAdded(original, update, name, after, sink);
+            }
+            else
+            {
+                Compare(before, after, sink);
+            }
+
+            Exit();
+        }
+    }
+
+    private void PropertyRemoved(ObjectFacet update, string name, SchemaNode before, List<Difference> sink)
+    {
+        // The reader no longer declares the property; writer data may still carry it.
+        if (IsOpen(update))
+        {
+            Add(sink, PropertyRemovedFromOpenContentModel);
+            return;
+        }
+
+        var cover = Covering(update, name);
+        if (cover is null)
+        {
+            Add(sink, Resolve(before).Kind == NodeKind.False ? PropertyWithFalseRemovedFromClosedContentModel : PropertyRemovedFromClosedContentModel);
+            return;
+        }
+
+        var sub = new List<Difference>();
+        Compare(before, cover, sub);
+        if (IsCompatible(sub))
+        {
+            sink.AddRange(sub);
+            Add(sink, PropertyRemovedIsCoveredByPartiallyOpenContentModel);
+        }
+        else
+        {
+            Add(sink, PropertyRemovedNotCoveredByPartiallyOpenContentModel, Summary(sub));
+        }
+    }
+
+    private void PropertyAdded(ObjectFacet original, ObjectFacet update, string name, SchemaNode after, List<Difference> sink)
+    {
+        // The reader declares a new property; what writer data may hold under that name depends on the writer's content model.
+        var required = update.RequiredSet.Contains(name);
+        var hasDefault = HasDefault(after);
+        if (IsOpen(original))
+        {
+            if (required)
+            {
+                Add(sink, hasDefault ? RequiredPropertyWithDefaultAddedToOpenContentModel : RequiredPropertyAddedToOpenContentModel);
+            }
+            else
+            {
+                Add(sink, Resolve(after).Kind == NodeKind.True ? PropertyWithEmptySchemaAddedToOpenContentModel : OptionalPropertyAddedToOpenContentModel);
+            }
+
+            return;
+        }
+
+        var cover = Covering(original, name);
+        if (cover is not null)
+        {
+            var sub = new List<Difference>();
+            Compare(cover, after, sub);
+            if (IsCompatible(sub))
+            {
+                sink.AddRange(sub);
+                Add(sink, PropertyAddedIsCoveredByPartiallyOpenContentModel);
+            }
+            else
+            {
+                Add(sink, PropertyAddedNotCoveredByPartiallyOpenContentModel, Summary(sub));
+            }
+        }
+
+        if (required)
+        {
+            Add(sink, hasDefault ? RequiredPropertyWithDefaultAddedToUnopenContentModel : RequiredPropertyAddedToUnopenContentModel);
+        }
+        else
+        {
+            Add(sink, OptionalPropertyAddedToUnopenContentModel);
+        }
+    }
+
+    private void CompareRequired(ObjectFacet original, ObjectFacet update, List<Difference> sink)
+    {
+        foreach (var name in original.Required)
+        {
+            if (!update.RequiredSet.Contains(name))
+            {
+                AddAt(sink, "required/" + SourceMap.Escape(name), RequiredAttributeRemoved);
+            }
+        }
+
+        foreach (var name in update.Required)
+        {
+            if (original.RequiredSet.Contains(name))
+            {
+                continue;
+            }
+
+            // A property new to the reader was judged with its content model above; here the property already existed
+            // (or is declared on neither side), and the reader now insists on it.
+            if (original.PropertyIndex.ContainsKey(name) || !update.PropertyIndex.ContainsKey(name))
+            {
+                var withDefault = update.PropertyIndex.TryGetValue(name, out var schema) && HasDefault(schema);
+                AddAt(sink, "required/" + SourceMap.Escape(name), withDefault ? RequiredAttributeWithDefaultAdded : RequiredAttributeAdded);
+            }
+        }
+    }
+
+    private void CompareDependencies(ObjectFacet original, ObjectFacet update, List<Difference> sink)
+    {
+        foreach (var name in original.DependentRequired.Keys.Union(update.DependentRequired.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var path = "dependencies/" + SourceMap.Escape(name);
+            var hasBefore = original.DependentRequired.TryGetValue(name, out var before);
+            var hasAfter = update.DependentRequired.TryGetValue(name, out var after);
+            if (!hasAfter)
+            {
+                AddAt(sink, path, DependencyArrayRemoved);
+            }
+            else if (!hasBefore)
+            {
+                AddAt(sink, path, DependencyArrayAdded);
+            }
+            else
+            {
+                var grows = after!.ToHashSet(StringComparer.Ordinal).IsSupersetOf(before!);
+                var shrinks = before!.ToHashSet(StringComparer.Ordinal).IsSupersetOf(after!);
+                if (!(grows && shrinks))
+                {
+                    AddAt(sink, path, grows ? DependencyArrayExtended : shrinks ? DependencyArrayNarrowed : DependencyArrayChanged, string.Join(", ", before!), string.Join(", ", after!));
+                }
+            }
+        }
+
+        foreach (var name in original.DependentSchemas.Keys.Union(update.DependentSchemas.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var path = "dependencies/" + SourceMap.Escape(name);
+            var hasBefore = original.DependentSchemas.TryGetValue(name, out var before);
+            var hasAfter = update.DependentSchemas.TryGetValue(name, out var after);
+            if (!hasAfter)
+            {
+                AddAt(sink, path, DependencySchemaRemoved);
+            }
+            else if (!hasBefore)
+            {
+                AddAt(sink, path, DependencySchemaAdded);
+            }
+            else
+            {
+                Enter(path);
+                Compare(before, after, sink);
+                Exit();
+            }
+        }
+    }
+
+    private void CompareArray(ArrayFacet? originalFacet, ArrayFacet? updateFacet, List<Difference> sink)
+    {
+        var original = originalFacet ?? EmptyArray;
+        var update = updateFacet ?? EmptyArray;
+        CompareBound(sink, "maxItems", original.MaxItems, update.MaxItems, MaxItemsAdded, MaxItemsRemoved, MaxItemsIncreased, MaxItemsDecreased);
+        CompareBound(sink, "minItems", original.MinItems, update.MinItems, MinItemsAdded, MinItemsRemoved, MinItemsIncreased, MinItemsDecreased);
+        if (original.UniqueItems != update.UniqueItems)
+        {
+            AddAt(sink, "uniqueItems", original.UniqueItems ? UniqueItemsRemoved : UniqueItemsAdded);
+        }
+
+        CompareBound(sink, "maxContains", original.MaxContains, update.MaxContains, MaxContainsAdded, MaxContainsRemoved, MaxContainsIncreased, MaxContainsDecreased);
+        CompareBound(sink, "minContains", original.MinContains, update.MinContains, MinContainsAdded, MinContainsRemoved, MinContainsIncreased, MinContainsDecreased);
+        CompareOptional("contains", original.Contains, update.Contains, sink);
+
+        if (original.Prefix is null && update.Prefix is null)
+        {
+            CompareOptional("items", original.Items, update.Items, sink);
+        }
+        else
+        {
+            CompareTuples(original, update, sink);
+            CompareOpenness(sink, "additionalItems", original.Items, update.Items, AdditionalItemsAdded, AdditionalItemsRemoved, AdditionalItemsExtended, AdditionalItemsNarrowed);
+        }
+
+        CompareOpenness(sink, "unevaluatedItems", original.UnevaluatedItems, update.UnevaluatedItems, UnevaluatedItemsAdded, UnevaluatedItemsRemoved, UnevaluatedItemsExtended, UnevaluatedItemsNarrowed);
+    }
+
+    private void CompareTuples(ArrayFacet original, ArrayFacet update, List<Difference> sink)
+    {
+        // A plain "items" schema is a tuple of no positions whose remaining items follow it.
+        var before = original.Prefix ?? [];
+        var after = update.Prefix ?? [];
+        for (var i = 0; i < Math.Max(before.Count, after.Count); i++)
+        {
+            Enter("items/" + i.ToString(CultureInfo.InvariantCulture));
+            if (i < before.Count && i < after.Count)
+            {
+                Compare(before[i], after[i], sink);
+            }
+            else if (i >= before.Count)
+            {
+                ItemAdded(original.Items, after[i], sink);
+            }
+            else
+            {
+                ItemRemoved(update.Items, before[i], sink);
+            }
+
+            Exit();
+        }
+    }
+
+    private void ItemAdded(SchemaNode? originalRest, SchemaNode added, List<Difference> sink)
+    {
+        if (IsOpen(originalRest))
+        {
+            Add(sink, Resolve(added).Kind == NodeKind.True ? ItemWithEmptySchemaAddedToOpenContentModel : ItemAddedToOpenContentModel);
+            return;
+        }
+
+        if (Resolve(originalRest!).Kind == NodeKind.False)
+        {
+            Add(sink, ItemAddedToClosedContentModel);
+            return;
+        }
+
+        var sub = new List<Difference>();
+        Compare(originalRest, added, sub);
+        if (IsCompatible(sub))
+        {
+            sink.AddRange(sub);
+            Add(sink, ItemAddedIsCoveredByPartiallyOpenContentModel);
+        }
+        else
+        {
+            Add(sink, ItemAddedNotCoveredByPartiallyOpenContentModel, Summary(sub));
+        }
+    }
+
+    private void ItemRemoved(SchemaNode? updateRest, SchemaNode removed, List<Difference> sink)
+    {
+        if (IsOpen(updateRest))
+        {
+            Add(sink, ItemRemovedFromOpenContentModel);
+            return;
+        }
+
+        if (Resolve(updateRest!).Kind == NodeKind.False)
+        {
+            Add(sink, Resolve(removed).Kind == NodeKind.False ? ItemWithFalseRemovedFromClosedContentModel : ItemRemovedFromClosedContentModel);
+            return;
+        }
+
+        var sub = new List<Difference>();
+        Compare(removed, updateRest, sub);
+        if (IsCompatible(sub))
+        {
+            sink.AddRange(sub);
+            Add(sink, ItemRemovedIsCoveredByPartiallyOpenContentModel);
+        }
+        else
+        {
+            Add(sink, ItemRemovedNotCoveredByPartiallyOpenContentModel, Summary(sub));
+        }
+    }
+
+    /// <summary>
+    /// additionalProperties, unevaluatedProperties, additionalItems, unevaluatedItems: absent or <c>true</c> is open,
+    /// <c>false</c> closed, a schema partially open.
+    /// </summary>
+    private void CompareOpenness(
+        List<Difference> sink, string keyword, SchemaNode? original, SchemaNode? update,
+        DifferenceType added, DifferenceType removed, DifferenceType extended, DifferenceType narrowed)
+    {
+        var originalPermits = original is null || Resolve(original).Kind != NodeKind.False;
+        var updatePermits = update is null || Resolve(update).Kind != NodeKind.False;
+        if (originalPermits != updatePermits)
+        {
+            AddAt(sink, keyword, originalPermits ? removed : added);
+            return;
+        }
+
+        if (!originalPermits)
+        {
+            return;
+        }
+
+        var originalSchema = original is null || Resolve(original).Kind == NodeKind.True ? null : original;
+        var updateSchema = update is null || Resolve(update).Kind == NodeKind.True ? null : update;
+        if (originalSchema is null && updateSchema is null)
+        {
+            return;
+        }
+
+        if (originalSchema is null)
+        {
+            AddAt(sink, keyword, narrowed);
+            return;
+        }
+
+        if (updateSchema is null)
+        {
+            AddAt(sink, keyword, extended);
+            return;
+        }
+
+        Enter(keyword);
+        var sub = new List<Difference>();
+        Compare(originalSchema, updateSchema, sub);
+        Exit();
+        if (sub.Count == 0)
+        {
+            return;
+        }
+
+        if (!IsCompatible(sub))
+        {
+            AddAt(sink, keyword, narrowed, Summary(sub));
+            return;
+        }
+
+        sink.AddRange(sub);
+        if (sub.Any(d => !IsAnnotation(d.Type)))
+        {
+            AddAt(sink, keyword, extended);
+        }
+    }
+
+    private void CompareOptional(string keyword, SchemaNode? original, SchemaNode? update, List<Difference> sink)
+    {
+        if (original is null && update is null)
+        {
+            return;
+        }
+
+        Enter(keyword);
+        if (original is null && Resolve(update!).Kind == NodeKind.True)
+        {
+            // "items": {} says nothing more than no "items" at all.
+        }
+        else if (update is null && Resolve(original!).Kind == NodeKind.True)
+        {
+        }
+        else
+        {
+            Compare(original, update, sink);
+        }
+
+        Exit();
+    }
+
+    // ---- content models ----------------------------------------------------------------------------
+
+    private static bool IsOpen(ObjectFacet facet) =>
+        facet.PatternProperties.Count == 0 && IsOpen(facet.AdditionalProperties) && IsOpen(facet.UnevaluatedProperties);
+
+    private static bool IsOpen(SchemaNode? rest) => rest is null || Resolve(rest).Kind == NodeKind.True;
+
+    /// <summary>The schema that judges a property the object does not declare by name; null when the object is closed to it.</summary>
+    private SchemaNode? Covering(ObjectFacet facet, string name)
+    {
+        foreach (var pattern in facet.PatternProperties)
+        {
+            if (Matches(pattern, name))
+            {
+                return pattern.Schema;
+            }
+        }
+
+        foreach (var rest in new[] { facet.AdditionalProperties, facet.UnevaluatedProperties })
+        {
+            if (rest is not null)
+            {
+                return Resolve(rest).Kind == NodeKind.False ? null : rest;
+            }
+        }
+
+        return AnyValue;
+    }
+
+    private bool Matches(PatternProperty pattern, string name)
+    {
+        try
+        {
+            return pattern.Regex!.IsMatch(name);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw TooComplex($"the patternProperties regular expression \"{pattern.Pattern}\" took longer than {_limits.RegexTimeout.TotalMilliseconds:0} ms on \"{name}\"");
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------
+
+    private static SchemaNode Resolve(SchemaNode node)
+    {
+        while (node.Kind == NodeKind.Reference)
+        {
+            node = node.Target!;
+        }
+
+        return node;
+    }
+
+    private static bool HasDefault(SchemaNode node) => node.Annotations.HasDefault || Resolve(node).Annotations.HasDefault;
+
+    private bool IsCompatible(List<Difference> differences)
+    {
+        foreach (var difference in differences)
+        {
+            if (!difference.Type.IsCompatible(_policy))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAnnotation(DifferenceType type) => type is IdChanged or TitleChanged or DescriptionChanged or DefaultChanged;
+
+    private static List<SchemaNode> Distinct(IReadOnlyList<SchemaNode> branches)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var distinct = new List<SchemaNode>(branches.Count);
+        foreach (var branch in branches)
+        {
+            if (seen.Add(branch.Element.GetRawText().Length < 4096 ? Canonical(branch) : $"{branch.Pointer}"))
+            {
+                distinct.Add(branch);
+            }
+        }
+
+        return distinct;
+    }
+
+    private static string Canonical(SchemaNode node) => node.Element.ValueKind switch
+    {
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => JsonSerializer.Serialize(node.Element),
+    };
+
+    private static JsonTypes? EffectiveTypes(SchemaNode node)
+    {
+        if (node.Types is { } types)
+        {
+            return types;
+        }
+
+        if (node.Enum is { } values)
+        {
+            var inferred = JsonTypes.None;
+            foreach (var value in values)
+            {
+                inferred |= value.ValueKind switch
+                {
+                    JsonValueKind.String => JsonTypes.String,
+                    JsonValueKind.Number => value.TryGetInt64(out _) ? JsonTypes.Integer : JsonTypes.Number,
+                    JsonValueKind.True or JsonValueKind.False => JsonTypes.Boolean,
+                    JsonValueKind.Null => JsonTypes.Null,
+                    JsonValueKind.Object => JsonTypes.Object,
+                    JsonValueKind.Array => JsonTypes.Array,
+                    _ => JsonTypes.None,
+                };
+            }
+
+            return inferred == JsonTypes.None ? null : inferred;
+        }
+
+        // Keywords without "type" (Confluent's loader "sniffs" them): the schema is judged as the type they belong to.
+        var sniffed = (node.String is null ? JsonTypes.None : JsonTypes.String)
+            | (node.Number is null ? JsonTypes.None : JsonTypes.Number)
+            | (node.Object is null ? JsonTypes.None : JsonTypes.Object)
+            | (node.Array is null ? JsonTypes.None : JsonTypes.Array);
+        return sniffed == JsonTypes.None ? null : sniffed;
+    }
+
+    /// <summary>Whether every type in <paramref name="inner"/> is accepted by <paramref name="outer"/> (integer is a number).</summary>
+    private static bool Covers(JsonTypes outer, JsonTypes inner)
+    {
+        if ((outer & JsonTypes.Number) != 0)
+        {
+            outer |= JsonTypes.Integer;
+        }
+
+        return (inner & ~outer) == 0;
+    }
+
+    private static bool Overlap(JsonTypes a, JsonTypes b)
+    {
+        if ((a & JsonTypes.Number) != 0)
+        {
+            a |= JsonTypes.Integer;
+        }
+
+        if ((b & JsonTypes.Number) != 0)
+        {
+            b |= JsonTypes.Integer;
+        }
+
+        return (a & b) != 0;
+    }
+
+    private static bool Applies(JsonTypes? original, JsonTypes? update, JsonTypes family) =>
+        (original is null || (original.Value & family) != 0) && (update is null || (update.Value & family) != 0);
+
+    private static List<JsonTypes> SingleTypes(JsonTypes types)
+    {
+        if ((types & JsonTypes.Number) != 0)
+        {
+            types &= ~JsonTypes.Integer;
+        }
+
+        return Enum.GetValues<JsonTypes>().Where(t => t != JsonTypes.None && (types & t) != 0).ToList();
+    }
+
+    private static SchemaNode Project(SchemaNode node, JsonTypes type) => new(NodeKind.Core, node.Pointer)
+    {
+        Types = type,
+        Enum = node.Enum,
+        String = node.String,
+        Number = node.Number,
+        Object = node.Object,
+        Array = node.Array,
+        Element = node.Element,
+        Document = node.Document,
+    };
+
+    private static bool ContainsAll(IReadOnlyList<JsonElement> set, IReadOnlyList<JsonElement> subset) =>
+        subset.All(item => set.Any(candidate => JsonElement.DeepEquals(candidate, item)));
+
+    private static bool IsMultiple(double value, double of)
+    {
+        try
+        {
+            return (decimal)value % (decimal)of == 0;
+        }
+        catch (OverflowException)
+        {
+            return Math.Abs(Math.IEEERemainder(value, of)) < 1e-12;
+        }
+    }
+
+    private void CompareBound(
+        List<Difference> sink, string keyword, double? original, double? update,
+        DifferenceType added, DifferenceType removed, DifferenceType increased, DifferenceType decreased)
+    {
+        if (original == update)
+        {
+            return;
+        }
+
+        var type = original is null ? added : update is null ? removed : original < update ? increased : decreased;
+        AddAt(sink, keyword, type, Format(original), Format(update));
+    }
+
+    private void CompareBound(
+        List<Difference> sink, string keyword, long? original, long? update,
+        DifferenceType added, DifferenceType removed, DifferenceType increased, DifferenceType decreased) =>
+        CompareBound(sink, keyword, (double?)original, (double?)update, added, removed, increased, decreased);
+
+    private static string? Format(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Values(IReadOnlyList<JsonElement> values) =>
+        "[" + string.Join(", ", values.Take(8).Select(v => v.GetRawText())) + (values.Count > 8 ? ", …" : string.Empty) + "]";
+
+    private static string Count(IReadOnlyList<SchemaNode> branches) => branches.Count.ToString(CultureInfo.InvariantCulture);
+
+    private static string Keyword(Criterion criterion) => criterion switch
+    {
+        Criterion.AllOf => "allOf",
+        Criterion.AnyOf => "anyOf",
+        _ => "oneOf",
+    };
+
+    private static string TypeNames(JsonTypes types)
+    {
+        var names = SingleTypes(types).Select(t => t.ToString().ToLowerInvariant()).ToList();
+        return names.Count == 1 ? names[0] : "[" + string.Join(", ", names) + "]";
+    }
+
+    private static string Describe(SchemaNode node) => node.Kind switch
+    {
+        NodeKind.True => "any value",
+        NodeKind.False => "no value",
+        NodeKind.Core => EffectiveTypes(node) is { } t ? TypeNames(t) : "a constrained value",
+        NodeKind.Combined => Keyword(node.Criterion),
+        NodeKind.Not => "not",
+        NodeKind.Conditional => "if/then/else",
+        _ => "a reference",
+    };
+
+    private static string Summary(List<Difference> differences) =>
+        string.Join("; ", differences.Where(d => !IsAnnotation(d.Type)).Take(3).Select(d => $"{d.Type.ToWireName()} at {d.Path}"));
+
+    private void Enter(string segment) => _path.Add(segment);
+
+    private void Exit() => _path.RemoveAt(_path.Count - 1);
+
+    private string CurrentPath(string? keyword)
+    {
+        var builder = new StringBuilder("#/");
+        builder.AppendJoin('/', _path);
+        if (keyword is not null)
+        {
+            if (_path.Count > 0)
+            {
+                builder.Append('/');
+            }
+
+            builder.Append(keyword);
+        }
+
+        return builder.ToString();
+    }
+
+    private void Add(List<Difference> sink, DifferenceType type, string? before = null, string? after = null)
+    {
+        var path = CurrentPath(null);
+        sink.Add(new Difference(type, path, DifferenceMessages.For(type, path, before, after)));
+    }
+
+    private void AddAt(List<Difference> sink, string keyword, DifferenceType type, string? before = null, string? after = null)
+    {
+        var path = CurrentPath(keyword);
+        sink.Add(new Difference(type, path, DifferenceMessages.For(type, path, before, after)));
+    }
+
+    private void Tick()
+    {
+        if (++_steps > _limits.MaxComparisonSteps)
+        {
+            throw TooComplex($"the comparison took more than {_limits.MaxComparisonSteps:N0} steps");
+        }
+
+        if ((_steps & 1023) == 0 && _clock.Elapsed > _limits.ComparisonTimeBudget)
+        {
+            throw TooComplex($"the comparison ran longer than {_limits.ComparisonTimeBudget.TotalSeconds:0.#} s");
+        }
+    }
+
+    private SchemaException TooComplex(string what) => new(
+        SchemaErrorKind.TooComplex,
+        $"The schemas are too complex to compare: {what} (at {CurrentPath(null)}). Simplify deeply nested or heavily combined (allOf/anyOf/oneOf) parts.");
+
+    private sealed class PairComparer : IEqualityComparer<(SchemaNode, SchemaNode)>
+    {
+        public static PairComparer Instance { get; } = new();
+
+        public bool Equals((SchemaNode, SchemaNode) x, (SchemaNode, SchemaNode) y) =>
+            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((SchemaNode, SchemaNode) obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Item1), RuntimeHelpers.GetHashCode(obj.Item2));
+    }
+}

@@ -1,0 +1,157 @@
+using System.Text.Json;
+
+namespace EventContracts.Schemas.Model;
+
+/// <summary>
+/// One subschema, normalized for comparison. A schema object that combines several aspects (a type with
+/// keywords, <c>allOf</c>, <c>anyOf</c>, <c>oneOf</c>, <c>not</c>, <c>if</c>) becomes a synthetic <c>allOf</c> of
+/// one node per aspect, the way Confluent's loader splits it, so the comparison rules stay per aspect.
+/// </summary>
+internal sealed class SchemaNode
+{
+    public SchemaNode(NodeKind kind, string pointer)
+    {
+        Kind = kind;
+        Pointer = pointer;
+    }
+
+    public NodeKind Kind { get; }
+
+    /// <summary>Where the node sits in its document, as a JSON pointer (<c>#/properties/a</c>).</summary>
+    public string Pointer { get; }
+
+    public Annotations Annotations { get; set; } = Annotations.None;
+
+    // Core: types and the keywords of each type family.
+    public JsonTypes? Types { get; set; }
+
+    public IReadOnlyList<JsonElement>? Enum { get; set; }
+
+    public StringFacet? String { get; set; }
+
+    public NumberFacet? Number { get; set; }
+
+    public ObjectFacet? Object { get; set; }
+
+    public ArrayFacet? Array { get; set; }
+
+    // Combined.
+    public Criterion Criterion { get; set; }
+
+    public bool Synthetic { get; set; }
+
+    public IReadOnlyList<SchemaNode> Branches { get; set; } = [];
+
+    // Not.
+    public SchemaNode? Inner { get; set; }
+
+    // Conditional.
+    public SchemaNode? If { get; set; }
+
+    public SchemaNode? Then { get; set; }
+
+    public SchemaNode? Else { get; set; }
+
+    // Reference.
+    public string? Reference { get; set; }
+
+    public SchemaNode? Target { get; set; }
+
+    /// <summary>The JSON the node was read from (for a synthetic aspect, the whole schema object).</summary>
+    public JsonElement Element { get; set; }
+
+    /// <summary>The document the node belongs to, so a <c>$ref</c> inside it resolves there.</summary>
+    public SchemaDocument? Document { get; set; }
+}
+
+internal enum NodeKind
+{
+    True,
+    False,
+    Core,
+    Combined,
+    Not,
+    Conditional,
+    Reference,
+}
+
+internal enum Criterion
+{
+    AllOf,
+    AnyOf,
+    OneOf,
+}
+
+[Flags]
+internal enum JsonTypes
+{
+    None = 0,
+    Null = 1,
+    Boolean = 2,
+    Object = 4,
+    Array = 8,
+    Number = 16,
+    String = 32,
+    Integer = 64,
+}
+
+internal sealed record Annotations(string? Id, string? Title, string? Description, JsonElement? Default)
+{
+    public static Annotations None { get; } = new(null, null, null, null);
+
+    public bool HasDefault => Default is not null;
+}
+
+internal sealed record StringFacet(long? MinLength, long? MaxLength, string? Pattern);
+
+internal sealed record NumberFacet(double? Minimum, double? Maximum, double? ExclusiveMinimum, double? ExclusiveMaximum, double? MultipleOf);
+
+internal sealed class ObjectFacet
+{
+    public List<KeyValuePair<string, SchemaNode>> Properties { get; } = [];
+
+    public Dictionary<string, SchemaNode> PropertyIndex { get; } = new(StringComparer.Ordinal);
+
+    public List<string> Required { get; } = [];
+
+    public HashSet<string> RequiredSet { get; } = new(StringComparer.Ordinal);
+
+    public SchemaNode? AdditionalProperties { get; set; }
+
+    public SchemaNode? UnevaluatedProperties { get; set; }
+
+    public List<PatternProperty> PatternProperties { get; } = [];
+
+    public long? MinProperties { get; set; }
+
+    public long? MaxProperties { get; set; }
+
+    public SortedDictionary<string, string[]> DependentRequired { get; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, SchemaNode> DependentSchemas { get; } = new(StringComparer.Ordinal);
+}
+
+internal sealed record PatternProperty(string Pattern, System.Text.RegularExpressions.Regex? Regex, SchemaNode Schema);
+
+internal sealed class ArrayFacet
+{
+    /// <summary>Tuple item schemas (draft ≤ 2019-09 <c>items</c> array, 2020-12 <c>prefixItems</c>); null when not a tuple.</summary>
+    public List<SchemaNode>? Prefix { get; set; }
+
+    /// <summary>Without <see cref="Prefix"/>: the schema of every item. With it: the schema of the items after the tuple.</summary>
+    public SchemaNode? Items { get; set; }
+
+    public long? MinItems { get; set; }
+
+    public long? MaxItems { get; set; }
+
+    public bool UniqueItems { get; set; }
+
+    public SchemaNode? Contains { get; set; }
+
+    public long? MinContains { get; set; }
+
+    public long? MaxContains { get; set; }
+
+    public SchemaNode? UnevaluatedItems { get; set; }
+}
