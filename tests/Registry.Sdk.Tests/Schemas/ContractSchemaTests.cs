@@ -1,0 +1,220 @@
+using EventContracts.Compatibility;
+using EventContracts.Schemas;
+using Xunit;
+
+namespace EventContracts.Tests.Schemas;
+
+public sealed class ContractSchemaTests
+{
+    [Theory]
+    [InlineData("""{"$schema":"http://json-schema.org/draft-04/schema#","type":"object"}""", JsonSchemaDraft.Draft4)]
+    [InlineData("""{"$schema":"http://json-schema.org/draft-06/schema#","type":"object"}""", JsonSchemaDraft.Draft6)]
+    [InlineData("""{"$schema":"http://json-schema.org/draft-07/schema#","type":"object"}""", JsonSchemaDraft.Draft7)]
+    [InlineData("""{"$schema":"https://json-schema.org/draft/2019-09/schema","type":"object"}""", JsonSchemaDraft.Draft201909)]
+    [InlineData("""{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object"}""", JsonSchemaDraft.Draft202012)]
+    [InlineData("""{"type":"object"}""", JsonSchemaDraft.Draft7)]
+    [InlineData("true", JsonSchemaDraft.Draft7)]
+    [InlineData("false", JsonSchemaDraft.Draft7)]
+    public void Parse_reads_every_supported_draft(string text, JsonSchemaDraft draft)
+    {
+        Assert.Equal(draft, ContractSchema.Parse(text).Draft);
+    }
+
+    [Fact]
+    public void Parse_refuses_an_unknown_dialect_and_says_which_are_read()
+    {
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse("""{"$schema":"http://example.com/my-dialect","type":"object"}"""));
+
+        Assert.Equal(SchemaErrorKind.NotASchema, error.Kind);
+        Assert.Contains("draft-07", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Normalized_fingerprint_ignores_key_order_and_whitespace()
+    {
+        var a = ContractSchema.Parse("""{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"integer"}}}""");
+        var b = ContractSchema.Parse("""
+            {
+              "properties": { "b": { "type": "integer" }, "a": { "type": "string" } },
+              "type": "object"
+            }
+            """);
+
+        Assert.Equal(a.NormalizedFingerprint, b.NormalizedFingerprint);
+        Assert.Equal(a.NormalizedText, b.NormalizedText);
+        Assert.NotEqual(a.Fingerprint, b.Fingerprint);
+        Assert.Equal(64, a.Fingerprint.Hex.Length);
+    }
+
+    [Fact]
+    public void Canonical_text_drops_whitespace_but_keeps_key_order()
+    {
+        var schema = ContractSchema.Parse("{ \"type\" : \"object\" ,\n \"title\": \"Caf\\u00e9\" }");
+
+        Assert.Equal("""{"type":"object","title":"Café"}""", schema.CanonicalText);
+        Assert.Equal(ContractSchema.Parse("""{"type":"object","title":"Café"}""").Fingerprint, schema.Fingerprint);
+    }
+
+    [Fact]
+    public void Fingerprint_is_the_sha256_of_the_canonical_text()
+    {
+        // echo -n '{}' | sha256sum
+        Assert.Equal("44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a", ContractSchema.Parse("{ }").Fingerprint.Hex);
+    }
+
+    [Fact]
+    public void Invalid_json_error_names_file_line_and_column()
+    {
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse("{\n  \"type\": \"object\",\n  \"title\": oops\n}", new SchemaParseOptions { SourcePath = "order.created.v1.json" }));
+
+        Assert.Equal(SchemaErrorKind.InvalidJson, error.Kind);
+        Assert.Equal(3, error.Position!.Value.Line);
+        Assert.StartsWith("order.created.v1.json:3:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[1,2]", "an array")]
+    [InlineData("\"x\"", "a string")]
+    [InlineData("42", "a number")]
+    [InlineData("null", "null")]
+    public void Json_that_is_not_a_schema_is_refused(string text, string described)
+    {
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse(text));
+
+        Assert.Equal(SchemaErrorKind.NotASchema, error.Kind);
+        Assert.Contains(described, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"strin"}""", "#/type")]
+    [InlineData("""{"type":"object","properties":{"a":{"maxLength":"ten"}}}""", "#/properties/a/maxLength")]
+    [InlineData("""{"type":"object","properties":{"a":{"minimum":"0"}}}""", "#/properties/a/minimum")]
+    [InlineData("""{"type":"object","required":"a"}""", "#/required")]
+    [InlineData("""{"type":"object","properties":[]}""", "#/properties")]
+    [InlineData("""{"type":"string","pattern":"(unclosed"}""", "#/pattern")]
+    [InlineData("""{"type":"object","properties":{"a":5}}""", "#/properties/a")]
+    [InlineData("""{"anyOf":[]}""", "#/anyOf")]
+    public void Keyword_with_a_wrong_value_is_refused_with_its_pointer(string text, string pointer)
+    {
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse(text));
+
+        Assert.Equal(pointer, error.Pointer);
+        Assert.NotNull(error.Position);
+    }
+
+    [Fact]
+    public void Duplicate_keys_are_refused()
+    {
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse("""{"type":"object","type":"string"}"""));
+
+        Assert.Contains("appears twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ten_thousand_levels_of_nesting_are_refused_without_overflowing_the_stack()
+    {
+        var deep = string.Concat(Enumerable.Repeat("""{"items":""", 10_000)) + "{}" + new string('}', 10_000);
+
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse(deep));
+
+        Assert.Equal(SchemaErrorKind.TooDeep, error.Kind);
+        Assert.Contains("256", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Schema_larger_than_the_limit_is_refused()
+    {
+        var limits = SchemaLimits.Default with { MaxBytes = 100 };
+        var text = """{"type":"object","description":"__________________________________________________________________________________________"}""";
+
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse(text, new SchemaParseOptions { Limits = limits }));
+
+        Assert.Equal(SchemaErrorKind.TooLarge, error.Kind);
+    }
+
+    [Theory]
+    [InlineData("""{"$ref":"#"}""")]
+    [InlineData("""{"$ref":"#/definitions/a","definitions":{"a":{"$ref":"#/definitions/b"},"b":{"$ref":"#/definitions/a"}}}""")]
+    public void Reference_that_only_leads_to_itself_is_refused(string text)
+    {
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse(text));
+
+        Assert.Equal(SchemaErrorKind.UnresolvableReference, error.Kind);
+        Assert.Contains("never reaches a schema", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:1/evil.json")]
+    [InlineData("https://example.com/schemas/address.json#/definitions/a")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("//example.com/a.json")]
+    public void Remote_reference_is_refused_and_never_fetched(string reference)
+    {
+        var text = """{"type":"object","properties":{"a":{"$ref":"REF"}}}""".Replace("REF", reference, StringComparison.Ordinal);
+
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse(text));
+
+        Assert.Equal(SchemaErrorKind.UnresolvableReference, error.Kind);
+        Assert.Contains("never fetches", error.Message, StringComparison.Ordinal);
+        Assert.Equal("#/properties/a/$ref", error.Pointer);
+    }
+
+    [Fact]
+    public void Reference_to_a_missing_definition_names_the_pointer()
+    {
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse("""{"$ref":"#/definitions/missing"}"""));
+
+        Assert.Contains("#/definitions/missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Named_reference_resolves_to_the_given_schema_and_is_compared_through()
+    {
+        var address1 = ContractSchema.Parse("""{"type":"object","properties":{"city":{"type":"string"}}}""");
+        var address2 = ContractSchema.Parse("""{"type":"object","properties":{"city":{"type":"string","maxLength":20}}}""");
+        const string order = """{"type":"object","properties":{"shipTo":{"$ref":"address.json"}}}""";
+
+        var v1 = ContractSchema.Parse(order, new SchemaParseOptions { References = new Dictionary<string, ContractSchema> { ["address.json"] = address1 } });
+        var v2 = ContractSchema.Parse(order, new SchemaParseOptions { References = new Dictionary<string, ContractSchema> { ["address.json"] = address2 } });
+
+        var result = CompatibilityChecker.Check(v2, [v1], CompatibilityLevel.Backward);
+
+        Assert.False(result.IsCompatible);
+        Assert.Contains(result.Differences, d => d.Type == DifferenceType.MaxLengthAdded && d.Path == "#/properties/shipTo/properties/city/maxLength");
+    }
+
+    [Fact]
+    public void Anchors_and_embedded_ids_resolve_locally()
+    {
+        const string text = """
+            {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
+             "properties":{"a":{"$ref":"#money"},"b":{"$ref":"https://example.com/address.json"}},
+             "$defs":{"money":{"$anchor":"money","type":"number"},
+                      "address":{"$id":"https://example.com/address.json","type":"object"}}}
+            """;
+
+        var schema = ContractSchema.Parse(text);
+
+        Assert.NotNull(schema);
+    }
+
+    [Fact]
+    public void Draft4_boolean_exclusive_bound_reads_as_the_numeric_form()
+    {
+        var draft4 = ContractSchema.Parse("""{"$schema":"http://json-schema.org/draft-04/schema#","type":"number","maximum":10,"exclusiveMaximum":true}""");
+        var draft7 = ContractSchema.Parse("""{"type":"number","exclusiveMaximum":10}""");
+
+        Assert.Empty(CompatibilityChecker.Compare(draft4, draft7));
+        Assert.Empty(CompatibilityChecker.Compare(draft7, draft4));
+    }
+
+    [Fact]
+    public void Position_of_a_pointer_is_its_line_and_column()
+    {
+        var schema = ContractSchema.Parse("{\n  \"type\": \"object\",\n  \"properties\": {\n    \"orderId\": { \"type\": \"string\" }\n  }\n}");
+
+        Assert.Equal(new SourcePosition(4, 5), schema.PositionOf("#/properties/orderId"));
+        Assert.Equal(new SourcePosition(1, 1), schema.PositionOf("#"));
+        Assert.Null(schema.PositionOf("#/nothing"));
+    }
+}
