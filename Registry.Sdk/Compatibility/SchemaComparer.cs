@@ -29,6 +29,7 @@ internal sealed class SchemaComparer
     private readonly SchemaLimits _limits;
     private readonly List<string> _path = [];
     private readonly HashSet<(SchemaNode, SchemaNode)> _onPath = new(PairComparer.Instance);
+    private readonly Dictionary<SchemaNode, SchemaNode> _expanded = new(ReferenceEqualityComparer.Instance);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _steps;
     private int _depth;
@@ -69,8 +70,8 @@ internal sealed class SchemaComparer
             return;
         }
 
-        original = Resolve(original);
-        update = Resolve(update);
+        original = ExpandTypeArray(Resolve(original));
+        update = ExpandTypeArray(Resolve(update));
         if (!_onPath.Add((original, update)))
         {
             // Already comparing this pair further up: a recursive schema. Assuming it compatible is what
@@ -322,8 +323,9 @@ internal sealed class SchemaComparer
             Add(sink, CombinedTypeExtended, Keyword(original.Criterion), Keyword(update.Criterion));
         }
 
-        var originals = original.Synthetic ? original.Branches : Distinct(original.Branches);
-        var updates = update.Synthetic ? update.Branches : Distinct(update.Branches);
+        var originals = original.Synthetic || original.FromTypeArray ? original.Branches : Distinct(original.Branches);
+        var updates = update.Synthetic || update.FromTypeArray ? update.Branches : Distinct(update.Branches);
+        var segments = !original.Synthetic && !original.FromTypeArray;
         if (originals.Count < updates.Count)
         {
             Add(sink, update.Criterion == Criterion.AllOf ? ProductTypeExtended : SumTypeExtended, Count(originals), Count(updates));
@@ -337,7 +339,7 @@ internal sealed class SchemaComparer
         var compatible = new List<Difference>?[originals.Count, updates.Count];
         for (var i = 0; i < originals.Count; i++)
         {
-            if (!original.Synthetic)
+            if (segments)
             {
                 Enter($"{Keyword(original.Criterion)}/{i}");
             }
@@ -352,7 +354,7 @@ internal sealed class SchemaComparer
                 }
             }
 
-            if (!original.Synthetic)
+            if (segments)
             {
                 Exit();
             }
@@ -405,6 +407,14 @@ internal sealed class SchemaComparer
 
     private void CompareCore(SchemaNode original, SchemaNode update, List<Difference> sink)
     {
+        // An enum without "type" is a kind of its own for Confluent: replacing it by (or with) a plain typed
+        // schema is a type change even where the values would fit.
+        if (IsEnumOnly(original) != IsEnumOnly(update) && (IsEnumOnly(original) ? update : original).Enum is null)
+        {
+            Add(sink, TypeChanged, Describe(original), Describe(update));
+            return;
+        }
+
         var originalTypes = EffectiveTypes(original);
         var updateTypes = EffectiveTypes(update);
         if (originalTypes is { } ot && updateTypes is { } ut)
@@ -430,6 +440,11 @@ internal sealed class SchemaComparer
         }
 
         CompareEnum(original.Enum, update.Enum, sink);
+        if (original.Types is not null && update.Types is not null && (original.Enum is null) != (update.Enum is null))
+        {
+            // Confluent reads "type" plus "enum" as allOf [type, enum]: dropping or adding the enum is also an allOf change.
+            Add(sink, original.Enum is null ? ProductTypeExtended : ProductTypeNarrowed);
+        }
 
         if (Applies(originalTypes, updateTypes, JsonTypes.String))
         {
@@ -502,6 +517,15 @@ internal sealed class SchemaComparer
         CompareBound(sink, "minimum", original.Minimum, update.Minimum, MinimumAdded, MinimumRemoved, MinimumIncreased, MinimumDecreased);
         CompareBound(sink, "exclusiveMaximum", original.ExclusiveMaximum, update.ExclusiveMaximum, ExclusiveMaximumAdded, ExclusiveMaximumRemoved, ExclusiveMaximumIncreased, ExclusiveMaximumDecreased);
         CompareBound(sink, "exclusiveMinimum", original.ExclusiveMinimum, update.ExclusiveMinimum, ExclusiveMinimumAdded, ExclusiveMinimumRemoved, ExclusiveMinimumIncreased, ExclusiveMinimumDecreased);
+        if (original.MaximumIsExclusive != update.MaximumIsExclusive)
+        {
+            AddAt(sink, "exclusiveMaximum", original.MaximumIsExclusive ? ExclusiveMaximumRemoved : ExclusiveMaximumAdded);
+        }
+
+        if (original.MinimumIsExclusive != update.MinimumIsExclusive)
+        {
+            AddAt(sink, "exclusiveMinimum", original.MinimumIsExclusive ? ExclusiveMinimumRemoved : ExclusiveMinimumAdded);
+        }
         if (original.MultipleOf != update.MultipleOf)
         {
             var type = (original.MultipleOf, update.MultipleOf) switch
@@ -937,6 +961,40 @@ internal sealed class SchemaComparer
     }
 
     // ---- helpers -----------------------------------------------------------------------------------
+
+    private static bool IsEnumOnly(SchemaNode node) =>
+        node.Types is null && node.Enum is not null && node.String is null && node.Number is null && node.Object is null && node.Array is null;
+
+    /// <summary>A schema of several types compares as Confluent's loader reads it: an anyOf of one schema per type.</summary>
+    private SchemaNode ExpandTypeArray(SchemaNode node)
+    {
+        if (node.Kind != NodeKind.Core || node.Types is not { } types)
+        {
+            return node;
+        }
+
+        var singles = SingleTypes(types);
+        if (singles.Count < 2)
+        {
+            return node;
+        }
+
+        if (!_expanded.TryGetValue(node, out var expanded))
+        {
+            expanded = new SchemaNode(NodeKind.Combined, node.Pointer)
+            {
+                Criterion = Criterion.AnyOf,
+                FromTypeArray = true,
+                Branches = singles.Select(t => Project(node, t)).ToList(),
+                Annotations = node.Annotations,
+                Element = node.Element,
+                Document = node.Document,
+            };
+            _expanded[node] = expanded;
+        }
+
+        return expanded;
+    }
 
     private static SchemaNode Resolve(SchemaNode node)
     {

@@ -351,16 +351,16 @@ internal sealed class SchemaDocument
         var maximum = OptionalNumber(element, "maximum", pointer);
         double? exclusiveMinimum = null;
         double? exclusiveMaximum = null;
+        var minimumIsExclusive = false;
+        var maximumIsExclusive = false;
+
+        // draft-04 spells an exclusive bound as a boolean beside minimum/maximum; Confluent compares the bound
+        // and the flag separately, so the flag is kept as read.
         if (element.TryGetProperty("exclusiveMinimum", out var exMin))
         {
-            // draft-04 spells an exclusive bound as a boolean beside minimum; read it as the later numeric form.
             if (exMin.ValueKind is JsonValueKind.True or JsonValueKind.False)
             {
-                if (exMin.ValueKind == JsonValueKind.True && minimum is not null)
-                {
-                    exclusiveMinimum = minimum;
-                    minimum = null;
-                }
+                minimumIsExclusive = exMin.ValueKind == JsonValueKind.True && minimum is not null;
             }
             else
             {
@@ -372,11 +372,7 @@ internal sealed class SchemaDocument
         {
             if (exMax.ValueKind is JsonValueKind.True or JsonValueKind.False)
             {
-                if (exMax.ValueKind == JsonValueKind.True && maximum is not null)
-                {
-                    exclusiveMaximum = maximum;
-                    maximum = null;
-                }
+                maximumIsExclusive = exMax.ValueKind == JsonValueKind.True && maximum is not null;
             }
             else
             {
@@ -392,7 +388,7 @@ internal sealed class SchemaDocument
 
         return minimum is null && maximum is null && exclusiveMinimum is null && exclusiveMaximum is null && multipleOf is null
             ? null
-            : new NumberFacet(minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf);
+            : new NumberFacet(minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minimumIsExclusive, maximumIsExclusive);
     }
 
     private ObjectFacet? ReadObjectFacet(JsonElement element, string pointer, Uri baseUri)

@@ -40,6 +40,12 @@ internal sealed class SchemaNode
 
     public bool Synthetic { get; set; }
 
+    /// <summary>
+    /// An <c>anyOf</c> standing for a type array (<c>"type": ["string", "null"]</c>), which Confluent's loader
+    /// expands into one schema per type. It compares as a real <c>anyOf</c> but adds no segment to paths.
+    /// </summary>
+    public bool FromTypeArray { get; set; }
+
     public IReadOnlyList<SchemaNode> Branches { get; set; } = [];
 
     // Not.
@@ -104,7 +110,15 @@ internal sealed record Annotations(string? Id, string? Title, string? Descriptio
 
 internal sealed record StringFacet(long? MinLength, long? MaxLength, string? Pattern);
 
-internal sealed record NumberFacet(double? Minimum, double? Maximum, double? ExclusiveMinimum, double? ExclusiveMaximum, double? MultipleOf);
+/// <summary>Numeric keywords; <c>MinimumIsExclusive</c>/<c>MaximumIsExclusive</c> are draft-04's boolean exclusive flags.</summary>
+internal sealed record NumberFacet(
+    double? Minimum,
+    double? Maximum,
+    double? ExclusiveMinimum,
+    double? ExclusiveMaximum,
+    double? MultipleOf,
+    bool MinimumIsExclusive = false,
+    bool MaximumIsExclusive = false);
 
 internal sealed class ObjectFacet
 {

@@ -198,14 +198,19 @@ public sealed class ContractSchemaTests
         Assert.NotNull(schema);
     }
 
-    [Fact]
-    public void Draft4_boolean_exclusive_bound_reads_as_the_numeric_form()
+    [Theory]
+    [InlineData(true, false, true, "EXCLUSIVE_MAXIMUM_REMOVED")]
+    [InlineData(false, true, false, "EXCLUSIVE_MAXIMUM_ADDED")]
+    public void Draft4_boolean_exclusive_bound_is_compared_as_a_flag_beside_the_bound(bool before, bool after, bool compatible, string type)
     {
-        var draft4 = ContractSchema.Parse("""{"$schema":"http://json-schema.org/draft-04/schema#","type":"number","maximum":10,"exclusiveMaximum":true}""");
-        var draft7 = ContractSchema.Parse("""{"type":"number","exclusiveMaximum":10}""");
+        static ContractSchema Draft4(bool exclusive) => ContractSchema.Parse(
+            """{"$schema":"http://json-schema.org/draft-04/schema#","type":"number","maximum":10,"exclusiveMaximum":EX}""".Replace("EX", exclusive ? "true" : "false", StringComparison.Ordinal));
 
-        Assert.Empty(CompatibilityChecker.Compare(draft4, draft7));
-        Assert.Empty(CompatibilityChecker.Compare(draft7, draft4));
+        var differences = CompatibilityChecker.Compare(Draft4(before), Draft4(after));
+
+        var difference = Assert.Single(differences);
+        Assert.Equal(type, difference.Type.ToWireName());
+        Assert.Equal(compatible, difference.Type.IsCompatible(CompatibilityPolicy.Strict));
     }
 
     [Fact]
