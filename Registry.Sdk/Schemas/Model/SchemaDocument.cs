@@ -27,6 +27,7 @@ internal sealed class SchemaDocument
     private readonly Dictionary<string, Uri> _baseOfPointer = new(StringComparer.Ordinal);
     private readonly Queue<(SchemaNode Node, Uri Base)> _unresolved = new();
     private readonly Uri _rootBase;
+    private readonly Lock _gate = new();
 
     private SchemaDocument(ContractSchema owner, IReadOnlyDictionary<string, ContractSchema>? references)
     {
@@ -651,14 +652,18 @@ internal sealed class SchemaDocument
 
     private void ResolveAll()
     {
-        while (_unresolved.TryDequeue(out var pending))
-        {
-            pending.Node.Target = Resolve(pending.Node, pending.Base);
-        }
-
+        ResolvePending();
         foreach (var node in _nodes.Values.ToList())
         {
             CheckReachesSchema(node);
+        }
+    }
+
+    private void ResolvePending()
+    {
+        while (_unresolved.TryDequeue(out var pending))
+        {
+            pending.Node.Target = Resolve(pending.Node, pending.Base);
         }
     }
 
@@ -729,7 +734,19 @@ internal sealed class SchemaDocument
             throw Error($"$ref \"{reference}\" points to {targetPointer}, which is {ContractSchema.Describe(element.Value.ValueKind)}, not a schema.", at, SchemaErrorKind.UnresolvableReference);
         }
 
-        return document.Read(element.Value, targetPointer, baseUri);
+        if (ReferenceEquals(document, this))
+        {
+            return Read(element.Value, targetPointer, baseUri);
+        }
+
+        // A referenced document is shared between schemas (and threads); reading a part of it no one read
+        // before adds nodes, so do that under its lock and resolve the $refs those nodes bring.
+        lock (document._gate)
+        {
+            var node = document.Read(element.Value, targetPointer, baseUri);
+            document.ResolvePending();
+            return node;
+        }
     }
 
     private JsonElement? Locate(string pointer)
