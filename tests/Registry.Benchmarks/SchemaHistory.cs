@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace EventContracts.Benchmarks;
+
+/// <summary>
+/// Generates the version history of one event contract: closed object schemas with a mix of property kinds,
+/// where every version is BACKWARD compatible with every earlier one (so a transitive check walks the whole
+/// history and finds nothing incompatible).
+/// </summary>
+/// <remarks>
+/// Version 1 lacks the last <see cref="LateProperties"/> properties; versions 2…6 add them back one at a time
+/// as optional properties of the closed model. Every later version relaxes one constraint (a longer
+/// <c>maxLength</c>, a lower <c>minimum</c>, a higher <c>maximum</c>, a higher <c>maxItems</c>), cycling over the
+/// properties that have one. Relaxations only ever loosen, so any later version reads data of any earlier one.
+/// The newest version always has exactly <c>properties</c> properties, whatever the number of versions, so
+/// comparing runs with 10, 100 and 1000 versions isolates the cost of the version count.
+/// </remarks>
+internal static class SchemaHistory
+{
+    /// <summary>How many properties are added after version 1; fixed so schema size doesn't grow with the version count.</summary>
+    public const int LateProperties = 5;
+
+    private const int Kinds = 7;
+
+    /// <summary>Versions 1…<paramref name="versions"/> as JSON text, oldest first.</summary>
+    public static IReadOnlyList<string> Generate(int versions, int properties) =>
+        Enumerable.Range(1, versions).Select(version => Version(version, properties)).ToList();
+
+    /// <summary>The text of one version.</summary>
+    public static string Version(int version, int properties)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(properties, LateProperties + Kinds);
+
+        var present = properties - LateProperties + Math.Min(version - 1, LateProperties);
+        var relaxable = Enumerable.Range(0, properties - LateProperties).Where(IsRelaxable).ToList();
+        var relaxations = Math.Max(0, version - 1 - LateProperties);
+
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", "https://json-schema.org/draft/2020-12/schema");
+            json.WriteString("$id", Invariant($"https://contracts.eventcontracts.dev/bench/bench.recorded.v{version}.json"));
+            json.WriteString("title", "Benchmark event");
+            json.WriteString("description", "A generated contract with many properties of every kind, for measuring compatibility checks.");
+            json.WriteString("type", "object");
+            json.WriteBoolean("additionalProperties", false);
+
+            json.WriteStartArray("required");
+            for (var slot = 0; slot < properties - LateProperties; slot += 3)
+            {
+                json.WriteStringValue(Name(slot));
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartObject("properties");
+            for (var slot = 0; slot < present; slot++)
+            {
+                // Spread the relaxations evenly: the first (relaxations % count) relaxable slots got one more.
+                var index = relaxable.BinarySearch(slot);
+                var bumps = index < 0 ? 0 : (relaxations / relaxable.Count) + (index < relaxations % relaxable.Count ? 1 : 0);
+                WriteProperty(json, slot, bumps);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    private static bool IsRelaxable(int slot) => (slot % Kinds) is not (3 or 6);
+
+    private static string Name(int slot) => (slot % Kinds) switch
+    {
+        0 => "note",
+        1 => "count",
+        2 => "weight",
+        3 => "enabled",
+        4 => "address",
+        5 => "tags",
+        _ => "status",
+    } + slot.ToString(CultureInfo.InvariantCulture);
+
+    private static void WriteProperty(Utf8JsonWriter json, int slot, int bumps)
+    {
+        json.WriteStartObject(Name(slot));
+        switch (slot % Kinds)
+        {
+            case 0:
+                json.WriteString("description", "Free text shown to the customer.");
+                json.WriteString("type", "string");
+                json.WriteNumber("maxLength", 64 + (8 * bumps));
+                break;
+            case 1:
+                json.WriteString("description", "How many units were counted.");
+                json.WriteString("type", "integer");
+                json.WriteNumber("minimum", -bumps);
+                break;
+            case 2:
+                json.WriteString("description", "Gross weight in kilograms.");
+                json.WriteString("type", "number");
+                json.WriteNumber("maximum", 1000 + (10 * bumps));
+                break;
+            case 3:
+                json.WriteString("description", "Whether the feature was on.");
+                json.WriteString("type", "boolean");
+                break;
+            case 4:
+                json.WriteString("description", "A postal address.");
+                json.WriteString("type", "object");
+                json.WriteBoolean("additionalProperties", false);
+                json.WriteStartArray("required");
+                json.WriteStringValue("city");
+                json.WriteEndArray();
+                json.WriteStartObject("properties");
+                json.WriteStartObject("city");
+                json.WriteString("description", "City or town.");
+                json.WriteString("type", "string");
+                json.WriteNumber("maxLength", 100 + (8 * bumps));
+                json.WriteEndObject();
+                json.WriteStartObject("countryCode");
+                json.WriteString("description", "ISO 3166-1 alpha-2 country code.");
+                json.WriteString("type", "string");
+                json.WriteString("pattern", "^[A-Z]{2}$");
+                json.WriteEndObject();
+                json.WriteEndObject();
+                break;
+            case 5:
+                json.WriteString("description", "Labels attached by staff.");
+                json.WriteString("type", "array");
+                json.WriteNumber("maxItems", 10 + bumps);
+                json.WriteStartObject("items");
+                json.WriteString("type", "string");
+                json.WriteNumber("maxLength", 32);
+                json.WriteEndObject();
+                break;
+            default:
+                json.WriteString("description", "Where the item is in its life cycle.");
+                json.WriteString("type", "string");
+                json.WriteStartArray("enum");
+                foreach (var value in (ReadOnlySpan<string>)["pending", "in_progress", "done", "cancelled"])
+                {
+                    json.WriteStringValue(value);
+                }
+
+                json.WriteEndArray();
+                break;
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+}

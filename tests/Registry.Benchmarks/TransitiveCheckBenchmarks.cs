@@ -1,0 +1,60 @@
+using BenchmarkDotNet.Attributes;
+using EventContracts.Compatibility;
+using EventContracts.Schemas;
+
+namespace EventContracts.Benchmarks;
+
+/// <summary>
+/// How a BACKWARD_TRANSITIVE check grows with the length of the history and the size of the schema. The check
+/// should be linear in the number of versions: 10× the versions, at most about 10× the time.
+/// </summary>
+/// <remarks>
+/// <see cref="ParseOnly"/> parses the candidate alone and is the baseline: the Ratio column then gives the check
+/// in units of one parse of the same schema, measured in the same run, which holds up on a noisy machine.
+/// Not sealed: BenchmarkDotNet generates a class that derives from it.
+/// </remarks>
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
+[MemoryDiagnoser]
+public class TransitiveCheckBenchmarks
+{
+    // The default budget (2,000,000 steps, 5 s per check) exists to stop hostile schemas; the largest case here
+    // may legitimately need more, and a check cut short would measure the budget instead of the engine.
+    private static readonly SchemaParseOptions Options = new()
+    {
+        Limits = SchemaLimits.Default with
+        {
+            MaxComparisonSteps = int.MaxValue,
+            ComparisonTimeBudget = TimeSpan.FromMinutes(10),
+        },
+    };
+
+    private ContractSchema _candidate = null!;
+    private ContractSchema[] _previous = [];
+    private string _candidateText = string.Empty;
+
+    /// <summary>Versions in the history, the candidate included; it is checked against all the others.</summary>
+    [Params(10, 100, 1000)]
+    public int Versions { get; set; }
+
+    /// <summary>Properties in the candidate (earlier versions may have up to <see cref="SchemaHistory.LateProperties"/> fewer).</summary>
+    [Params(50, 500)]
+    public int Properties { get; set; }
+
+    [GlobalSetup(Target = nameof(BackwardTransitiveCheck))]
+    public void ParseHistory()
+    {
+        var schemas = SchemaHistory.Generate(Versions, Properties).Select(text => ContractSchema.Parse(text, Options)).ToArray();
+        _candidate = schemas[^1];
+        _previous = schemas[..^1];
+    }
+
+    [GlobalSetup(Target = nameof(ParseOnly))]
+    public void GenerateCandidate() => _candidateText = SchemaHistory.Version(Versions, Properties);
+
+    [Benchmark(Baseline = true)]
+    public ContractSchema ParseOnly() => ContractSchema.Parse(_candidateText, Options);
+
+    [Benchmark]
+    public CompatibilityResult BackwardTransitiveCheck() =>
+        CompatibilityChecker.Check(_candidate, _previous, CompatibilityLevel.BackwardTransitive, CompatibilityPolicy.Strict);
+}
