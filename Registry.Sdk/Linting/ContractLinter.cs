@@ -45,13 +45,32 @@ public static class ContractLinter
         Report(LintRules.RootIsObject, () => SchemaRules.RootIsObject(root));
         Report(LintRules.CamelCaseProperties, () => SchemaRules.CamelCaseProperties(nodes));
         Report(LintRules.RequiredAreDeclared, () => SchemaRules.RequiredAreDeclared(root, nodes));
-        Report(LintRules.NoRemoteRef, () => SchemaRules.NoRemoteRef(nodes, schema.Draft));
+        // EC005 has nothing to find here: ContractSchema.Parse refuses every $ref it cannot resolve inside the
+        // document or to a registered reference, so a remote one arrives as a SchemaException (see the overload).
         Report(LintRules.RootTitleAndDescription, () => SchemaRules.RootTitleAndDescription(root));
         Report(LintRules.ExplicitAdditionalProperties, () => SchemaRules.ExplicitAdditionalProperties(nodes));
         Report(LintRules.EnumCasing, () => SchemaRules.EnumCasing(nodes));
         Report(LintRules.TimestampFormat, () => SchemaRules.TimestampFormat(root, nodes));
 
         return Order(findings);
+    }
+
+    /// <summary>
+    /// The findings for a schema that <see cref="ContractSchema.Parse"/> refused because of a <c>$ref</c>: a remote,
+    /// file or unknown reference, or one that never reaches a schema, is EC005 at that <c>$ref</c>. Any other parse
+    /// error is not a lint finding but bad input, and gives an empty list.
+    /// </summary>
+    public static IReadOnlyList<LintFinding> Lint(SchemaException error, string? eventType = null, LintConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        configuration ??= LintConfiguration.Default;
+        var severity = configuration.SeverityOf(LintRules.NoRemoteRef, eventType);
+        if (error.Kind != SchemaErrorKind.UnresolvableReference || severity == LintSeverity.Off)
+        {
+            return [];
+        }
+
+        return [new LintFinding(LintRules.NoRemoteRef, severity, error.Pointer ?? "#", error.Problem, error.SourcePath, error.Position)];
     }
 
     /// <summary>

@@ -111,43 +111,6 @@ internal static class SchemaRules
         }
     }
 
-    public static IEnumerable<RuleHit> NoRemoteRef(IReadOnlyList<SchemaNode> nodes, JsonSchemaDraft draft)
-    {
-        // A $ref to the $id of a schema embedded in this document stays inside it.
-        var embeddedIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in nodes)
-        {
-            foreach (var idKeyword in draft == JsonSchemaDraft.Draft4 ? (string[])["$id", "id"] : ["$id"])
-            {
-                if (node.Element.TryGetProperty(idKeyword, out var id) && id.ValueKind == JsonValueKind.String)
-                {
-                    embeddedIds.Add(id.GetString()!.Split('#')[0]);
-                }
-            }
-        }
-
-        foreach (var node in nodes)
-        {
-            foreach (var keyword in (string[])["$ref", "$dynamicRef", "$recursiveRef"])
-            {
-                if (!node.Element.TryGetProperty(keyword, out var value) || value.ValueKind != JsonValueKind.String)
-                {
-                    continue;
-                }
-
-                var reference = value.GetString()!;
-                if (LocalReference.IsLocal(reference) || embeddedIds.Contains(reference.Split('#')[0]))
-                {
-                    continue;
-                }
-
-                yield return new(
-                    $"{node.Pointer}/{SourceMap.Escape(keyword)}",
-                    $"Replace {keyword} \"{reference}\" with a local one: EventContracts never fetches remote schemas; inline it under $defs or register it and pass it as a schema reference.");
-            }
-        }
-    }
-
     public static IEnumerable<RuleHit> RootTitleAndDescription(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)

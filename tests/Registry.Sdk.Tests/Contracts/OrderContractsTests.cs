@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using EventContracts.Compatibility;
+using EventContracts.Linting;
 using EventContracts.Schemas;
 using Xunit;
 
@@ -10,7 +10,7 @@ namespace EventContracts.Tests.Contracts;
 /// The project's own contracts under <c>contracts/order/</c> (copied beside the tests by the csproj) are
 /// schemas the engine accepts, are filed the way DESIGN §4 says, and evolve compatibly.
 /// </summary>
-public sealed partial class OrderContractsTests
+public sealed class OrderContractsTests
 {
     private const string IdBase = "https://contracts.eventcontracts.dev/";
 
@@ -48,11 +48,10 @@ public sealed partial class OrderContractsTests
     public void Contract_file_is_named_after_its_event_type_and_version(string contract)
     {
         var folder = Path.GetDirectoryName(contract);
-        var match = ContractFileName().Match(Path.GetFileName(contract));
 
-        Assert.True(match.Success, $"{contract} is not named <event-type>.v<N>.json with a lower-case dotted event type (DESIGN §4).");
-        var eventType = match.Groups["type"].Value;
-        Assert.Equal(folder, eventType[..eventType.IndexOf('.', StringComparison.Ordinal)]);
+        Assert.True(ContractFileName.TryParse(contract, out var file, out var problem), $"{contract}: {problem}");
+        Assert.True(EventTypeName.TryParse(file!.EventType, out var eventType, out problem), $"{contract}: {problem}");
+        Assert.Equal(folder, eventType.Domain);
 
         // The $id is only an identifier, but it must name the same file, or two files would claim one identity.
         Assert.Equal(IdBase + contract, Load(contract).Root.GetProperty("$id").GetString());
@@ -62,15 +61,12 @@ public sealed partial class OrderContractsTests
     public void Versions_of_each_event_type_count_up_from_one_without_gaps()
     {
         var versionsByType = OrderContractPaths()
-            .Select(contract => ContractFileName().Match(Path.GetFileName(contract)))
-            .Where(match => match.Success)
-            .GroupBy(match => match.Groups["type"].Value, StringComparer.Ordinal);
+            .Select(contract => ContractFileName.TryParse(contract, out var file, out _) ? file : null)
+            .OfType<ContractFileName>()
+            .GroupBy(file => file.EventType, StringComparer.Ordinal);
 
         Assert.All(versionsByType, versions =>
-        {
-            var numbers = versions.Select(match => int.Parse(match.Groups["version"].Value, System.Globalization.CultureInfo.InvariantCulture)).Order();
-            Assert.Equal(Enumerable.Range(1, versions.Count()), numbers);
-        });
+            Assert.Equal(Enumerable.Range(1, versions.Count()), versions.Select(file => file.Version).Order()));
     }
 
     [Theory]
@@ -123,7 +119,14 @@ public sealed partial class OrderContractsTests
     private static string Describe(CompatibilityResult result) =>
         string.Join(Environment.NewLine, result.Differences.Where(d => !d.IsCompatible).Select(d => $"{d.Type.ToWireName()} at {d.Path} (v{d.AgainstVersion}): {d.Message}"));
 
-    // DESIGN §4: <event-type>.v<N>.json, the event type being lower-case dotted segments.
-    [GeneratedRegex(@"^(?<type>[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)+)\.v(?<version>[1-9][0-9]*)\.json$", RegexOptions.CultureInvariant)]
-    private static partial Regex ContractFileName();
+    [Theory]
+    [MemberData(nameof(OrderContracts))]
+    public void Contract_is_lint_clean(string contract)
+    {
+        Assert.True(ContractFileName.TryParse(contract, out var file, out _));
+
+        var findings = ContractLinter.Lint(Load(contract), file!.EventType);
+
+        Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings.Select(f => $"{f.File}:{f.Position?.Line}:{f.Position?.Column} {f.RuleId} {f.Message}")));
+    }
 }

@@ -330,13 +330,35 @@ public sealed class ContractLinterTests
     [InlineData("../common/address.json#/definitions/a")]
     public void Lint_ref_leaving_the_document_reports_EC005(string reference)
     {
-        var finding = Assert.Single(FindingsOf(Root($"\"address\": {{ \"$ref\": \"{reference}\" }}"), LintRules.NoRemoteRef));
+        var text = Root($"\"address\": {{ \"$ref\": \"{reference}\" }}");
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse(text, new SchemaParseOptions { SourcePath = "order.created.v1.json" }));
 
+        var finding = Assert.Single(ContractLinter.Lint(error, "order.created"));
+
+        Assert.Equal(LintRules.NoRemoteRef, finding.RuleId);
         Assert.Equal(LintSeverity.Error, finding.Severity);
         Assert.Equal("#/properties/address/$ref", finding.Pointer);
-        Assert.Equal(
-            $"Replace $ref \"{reference}\" with a local one: EventContracts never fetches remote schemas; inline it under $defs or register it and pass it as a schema reference.",
-            finding.Message);
+        Assert.Equal("order.created.v1.json", finding.File);
+        Assert.NotNull(finding.Position);
+        Assert.Contains($"$ref \"{reference}\"", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("register it and pass it as a schema reference", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lint_of_a_parse_error_that_is_not_about_a_ref_has_no_findings()
+    {
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse("{ not json"));
+
+        Assert.Empty(ContractLinter.Lint(error));
+    }
+
+    [Fact]
+    public void Lint_of_a_ref_error_respects_EC005_configuration()
+    {
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse("""{"type":"object","properties":{"a":{"$ref":"http://example.com/a.json"}}}"""));
+        var configuration = LintConfiguration.Default with { Rules = new Dictionary<string, LintSeverity> { [LintRules.NoRemoteRef] = LintSeverity.Off } };
+
+        Assert.Empty(ContractLinter.Lint(error, configuration: configuration));
     }
 
     [Theory]
@@ -361,7 +383,6 @@ public sealed class ContractLinterTests
     [InlineData("""{"type":"object","description":"d"}""", "#", "Add a \"title\" to the root schema")]
     [InlineData("""{"type":"object","title":"t"}""", "#", "Add a \"description\" to the root schema")]
     [InlineData("""{"type":"object","title":"  ","description":"d"}""", "#/title", "Fill in the root \"title\"")]
-    [InlineData("""{"type":"object","title":"t","description":42}""", "#/description", "Fill in the root \"description\"")]
     public void Lint_root_without_title_or_description_reports_EC006(string text, string pointer, string message)
     {
         var finding = Assert.Single(FindingsOf(text, LintRules.RootTitleAndDescription));
