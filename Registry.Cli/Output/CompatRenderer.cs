@@ -36,7 +36,7 @@ internal static class CompatRenderer
                 .AddColumn("Against")
                 .AddColumn("Direction")
                 .AddColumn("Verdict")
-                .AddColumn("Type")
+                .AddColumn(new TableColumn("Type").NoWrap())
                 .AddColumn("Path")
                 .AddColumn("Message");
             foreach (var difference in result.Differences)

@@ -45,7 +45,7 @@ internal static class DiffRenderer
             var table = new Table().Border(TableBorder.Rounded)
                 .AddColumn("Direction")
                 .AddColumn("Verdict")
-                .AddColumn("Type")
+                .AddColumn(new TableColumn("Type").NoWrap())
                 .AddColumn("Path")
                 .AddColumn("Refused by")
                 .AddColumn("Message");
