@@ -1,0 +1,32 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace EventContracts.Cli.Output;
+
+/// <summary>Writes one JSON document to stdout: indented, <c>\n</c> newlines, invariant, the same bytes on every run.</summary>
+internal static class JsonOutput
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+
+        // Readable messages (quotes, non-ASCII) in a terminal or CI log; the output is never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            write(writer);
+        }
+
+        using var stdout = Console.OpenStandardOutput();
+        stdout.Write(buffer.WrittenSpan);
+        stdout.Write("\n"u8);
+        stdout.Flush();
+    }
+}

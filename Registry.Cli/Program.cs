@@ -1,0 +1,3 @@
+using EventContracts.Cli;
+
+return Evc.Run(args);
