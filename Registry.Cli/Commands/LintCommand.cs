@@ -96,6 +96,12 @@ internal static class LintCommand
         {
             schema = SchemaFiles.Load(path);
         }
+        catch (InputException e) when (e.InnerException is SchemaException { Kind: SchemaErrorKind.UnresolvableReference } refused)
+        {
+            // A $ref the parser refuses (remote, a file, or going nowhere) is a finding of its own: EC005.
+            findings.AddRange(ContractLinter.Lint(refused, eventType, configuration).Select(f => f.File is null ? f with { File = path } : f));
+            return new LintedFile(path, findings, null);
+        }
         catch (InputException e)
         {
             return new LintedFile(path, findings, e);
