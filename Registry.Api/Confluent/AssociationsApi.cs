@@ -1,0 +1,20 @@
+using EventContracts.Api.Core;
+
+namespace EventContracts.Api.Confluent;
+
+/// <summary>
+/// Confluent.SchemaRegistry 2.16's serdes ask <c>/associations/**</c> first and fall back to subjects only on 404.
+/// Associations are not part of this registry, so every path under it answers 404 in Confluent's error shape.
+/// </summary>
+public static class AssociationsApi
+{
+    public static IEndpointRouteBuilder MapAssociationsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/associations/{**rest}", ["GET", "POST", "PUT", "DELETE"], NotSupported).ExcludeFromDescription();
+        app.MapMethods("/associations", ["GET", "POST", "PUT", "DELETE"], NotSupported).ExcludeFromDescription();
+        return app;
+    }
+
+    private static IResult NotSupported() =>
+        throw new RegistryException(ErrorCodes.SubjectNotFound, "Associations are not supported by this registry; use subjects.");
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using EventContracts.Api.Core;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EventContracts.Api.Confluent;
+
+/// <summary>
+/// Turns every failure into a clear answer: <see cref="RegistryException"/> into Confluent's error body (or problem
+/// details under <c>/v1</c>), an oversized body into 42209, anything unexpected into 50001 without a stack trace.
+/// </summary>
+public sealed class ErrorHandling(RequestDelegate next, ILogger<ErrorHandling> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            await next(context);
+        }
+        catch (RegistryException e)
+        {
+            await WriteAsync(context, e);
+        }
+        catch (EventContracts.Schemas.SchemaException e)
+        {
+            // A comparison that outgrew its budget, or a schema that failed to parse where the caller did not wrap it.
+            await WriteAsync(context, new RegistryException(ErrorCodes.InvalidSchema, e.Message));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await WriteAsync(context, new RegistryException(ErrorCodes.SchemaTooLarge, "The request body is larger than the registry accepts; split the schema into referenced schemas."));
+        }
+        catch (BadHttpRequestException e)
+        {
+            await WriteAsync(context, new RegistryException(ErrorCodes.BadRequest, e.Message));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+#pragma warning disable CA1031 // The last line of defence: every other failure must still answer in the documented shape.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            logger.LogError(e, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
+            await WriteAsync(context, new RegistryException(ErrorCodes.StoreError, "The registry failed to complete the request; it has been logged. Retry, and report it if it persists."));
+        }
+    }
+
+    private static Task WriteAsync(HttpContext context, RegistryException error)
+    {
+        if (context.Response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
+        context.Response.Clear();
+        context.Response.StatusCode = error.HttpStatus;
+        if (context.Request.Path.StartsWithSegments("/v1"))
+        {
+            var problem = new ProblemDetails
+            {
+                Status = error.HttpStatus,
+                Title = ProblemTitle(error.HttpStatus),
+                Detail = error.Message,
+                Type = $"https://eventcontracts.dev/problems/{error.ErrorCode}",
+                Instance = context.Request.Path,
+            };
+            problem.Extensions["errorCode"] = error.ErrorCode;
+            if (error.Details.Count > 0)
+            {
+                problem.Extensions["details"] = error.Details;
+            }
+
+            context.Response.ContentType = "application/problem+json";
+            return JsonSerializer.SerializeAsync(context.Response.Body, problem, ConfluentHttp.Json);
+        }
+
+        context.Response.ContentType = ConfluentHttp.ContentType;
+        return JsonSerializer.SerializeAsync(context.Response.Body, new ConfluentError(error.ErrorCode, error.Message), ConfluentHttp.Json);
+    }
+
+    private static string ProblemTitle(int status) => status switch
+    {
+        400 => "Bad request",
+        404 => "Not found",
+        409 => "Incompatible schema",
+        422 => "Unprocessable schema or request",
+        _ => "Registry error",
+    };
+}

@@ -1,0 +1,70 @@
+using EventContracts.Api.Storage;
+using EventContracts.Compatibility;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventContracts.Api.Core;
+
+/// <summary>
+/// Compatibility configuration and mode, globally and per subject. Read from the database on every use, so
+/// every replica sees a change at once (DESIGN §8).
+/// </summary>
+public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts)
+{
+    public const string GlobalScope = "";
+
+    public static EffectiveConfig Defaults { get; } = new(CompatibilityLevel.Backward, CompatibilityPolicy.Strict, Normalize: false);
+
+    public async Task<SettingRecord?> FindAsync(string scope, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Scope == scope, cancellationToken);
+    }
+
+    public async Task<EffectiveConfig> ConfigAsync(string? subject, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var scopes = subject is null ? new[] { GlobalScope } : [GlobalScope, subject];
+        var rows = await db.Settings.AsNoTracking().Where(s => scopes.Contains(s.Scope)).ToListAsync(cancellationToken);
+        var own = subject is null ? null : rows.FirstOrDefault(r => r.Scope == subject);
+        var global = rows.FirstOrDefault(r => r.Scope == GlobalScope);
+
+        var level = Defaults.Level;
+        if (CompatibilityLevels.TryParse(own?.Compatibility ?? global?.Compatibility, out var configured))
+        {
+            level = configured;
+        }
+
+        var policy = Defaults.Policy;
+        if (CompatibilityLevels.TryParsePolicy(own?.Policy ?? global?.Policy, out var configuredPolicy))
+        {
+            policy = configuredPolicy;
+        }
+
+        return new EffectiveConfig(level, policy, own?.Normalize ?? global?.Normalize ?? Defaults.Normalize);
+    }
+
+    public async Task<RegistryMode> ModeAsync(string? subject, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var scopes = subject is null ? new[] { GlobalScope } : [GlobalScope, subject];
+        var rows = await db.Settings.AsNoTracking().Where(s => scopes.Contains(s.Scope) && s.Mode != null).ToListAsync(cancellationToken);
+        var text = rows.FirstOrDefault(r => r.Scope == subject)?.Mode ?? rows.FirstOrDefault(r => r.Scope == GlobalScope)?.Mode;
+        return RegistryModes.TryParse(text, out var mode) ? mode : RegistryMode.ReadWrite;
+    }
+
+    /// <summary>Applies <paramref name="change"/> to the scope's row (created when missing) and returns the row as stored.</summary>
+    public async Task<SettingRecord> UpdateAsync(string scope, Action<SettingRecord> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Settings.FirstOrDefaultAsync(s => s.Scope == scope, cancellationToken);
+        if (row is null)
+        {
+            row = new SettingRecord { Scope = scope };
+            db.Settings.Add(row);
+        }
+
+        change(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return row;
+    }
+}

@@ -1,0 +1,57 @@
+using EventContracts.Api.Compatibility;
+using EventContracts.Api.Confluent;
+using EventContracts.Api.Config;
+using EventContracts.Api.Core;
+using EventContracts.Api.Health;
+using EventContracts.Api.Linting;
+using EventContracts.Api.Modes;
+using EventContracts.Api.Schemas;
+using EventContracts.Api.Storage;
+using EventContracts.Api.Subjects;
+
+namespace EventContracts.Api;
+
+/// <summary>How the registry is composed: services, middleware and the endpoint groups of each feature.</summary>
+public static class RegistryApp
+{
+    public static WebApplicationBuilder AddEventContractsRegistry(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.Configure<RegistryOptions>(builder.Configuration.GetSection("Registry"));
+        services.AddRegistryStorage(builder.Configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SchemaCache>();
+        services.AddSingleton<WriteGate>();
+        services.AddSingleton<SettingsStore>();
+        services.AddSingleton<SchemaRegistry>();
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options => options.SwaggerDoc("v1", new() { Title = "EventContracts registry", Version = "v1", Description = "Confluent-compatible schema registry for JSON Schema event contracts, with native /v1 checks." }));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 8 * 1024 * 1024);
+        return builder;
+    }
+
+    public static async Task PrepareRegistryAsync(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await services.MigrateRegistryDatabaseAsync();
+    }
+
+    public static WebApplication MapEventContractsRegistry(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<ErrorHandling>();
+        app.UseSwagger();
+        app.UseSwaggerUI();
+        app.MapSubjectsApi();
+        app.MapSchemasApi();
+        app.MapCompatibilityApi();
+        app.MapConfigApi();
+        app.MapModeApi();
+        app.MapSubjectDiffApi();
+        app.MapLintApi();
+        app.MapHealthApi();
+        app.MapAssociationsApi();
+        return app;
+    }
+}

@@ -1,0 +1,72 @@
+namespace EventContracts.Api.Storage;
+
+/// <summary>A distinct schema: one row per canonical text plus references, shared by every subject that registers it.</summary>
+public sealed class SchemaRecord
+{
+    public int Id { get; set; }
+
+    /// <summary>SHA-256 of the stored text and its references: the identity used for idempotent registration.</summary>
+    public required string Fingerprint { get; set; }
+
+    public string SchemaType { get; set; } = "JSON";
+
+    /// <summary>The canonical (or, when registered with normalize, normalized) schema text.</summary>
+    public required string Text { get; set; }
+
+    /// <summary>The references as a JSON array of <c>{name, subject, version}</c>, in the order given.</summary>
+    public string ReferencesJson { get; set; } = "[]";
+}
+
+/// <summary>A subject and the highest version it ever had, so versions are never reused, even after deletion.</summary>
+public sealed class SubjectRecord
+{
+    public required string Name { get; set; }
+
+    public int LastVersion { get; set; }
+}
+
+/// <summary>One version of a subject.</summary>
+public sealed class SubjectVersionRecord
+{
+    public long Id { get; set; }
+
+    public required string Subject { get; set; }
+
+    public int Version { get; set; }
+
+    public int SchemaId { get; set; }
+
+    /// <summary>Soft-deleted: hidden from reads and compatibility checks, still resolvable by id.</summary>
+    public bool Deleted { get; set; }
+
+    public DateTimeOffset RegisteredAt { get; set; }
+}
+
+/// <summary>A schema's reference to a registered subject version, kept as rows so "referenced by" is a query.</summary>
+public sealed class SchemaReferenceRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>The schema that holds the reference.</summary>
+    public int SchemaId { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Subject { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>Configuration and mode, globally (empty scope) or for one subject. Null columns are not set at that scope.</summary>
+public sealed class SettingRecord
+{
+    public required string Scope { get; set; }
+
+    public string? Compatibility { get; set; }
+
+    public string? Policy { get; set; }
+
+    public bool? Normalize { get; set; }
+
+    public string? Mode { get; set; }
+}
