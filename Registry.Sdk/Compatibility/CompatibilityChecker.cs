@@ -64,13 +64,7 @@ public static class CompatibilityChecker
                 : $"Version {version} reading data written with the new schema";
             foreach (var difference in differences)
             {
-                issues.Add(new CompatibilityIssue(
-                    difference.Type,
-                    difference.Path,
-                    difference.Type.IsCompatible(policy),
-                    $"{reading}: {difference.Message}",
-                    version,
-                    direction));
+                issues.Add(new CompatibilityIssue(difference, difference.Type.IsCompatible(policy), reading, version, direction));
             }
         }
     }

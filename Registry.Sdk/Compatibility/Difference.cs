@@ -3,25 +3,96 @@ namespace EventContracts.Compatibility;
 /// <summary>
 /// One difference found by walking a writer schema and a reader schema side by side.
 /// </summary>
-/// <param name="Type">What changed, in Confluent's vocabulary.</param>
-/// <param name="Path">JSON pointer into the schemas, e.g. <c>#/properties/total/maximum</c>.</param>
-/// <param name="Message">What changed and what it means for data, in plain words.</param>
-public sealed record Difference(DifferenceType Type, string Path, string Message);
+public sealed record Difference
+{
+    private readonly string? _before;
+    private readonly string? _after;
+    private string? _message;
+
+    /// <summary>Creates a difference with its message.</summary>
+    /// <param name="type">What changed, in Confluent's vocabulary.</param>
+    /// <param name="path">JSON pointer into the schemas, e.g. <c>#/properties/total/maximum</c>.</param>
+    /// <param name="message">What changed and what it means for data, in plain words.</param>
+    public Difference(DifferenceType type, string path, string message)
+    {
+        Type = type;
+        Path = path;
+        _message = message;
+    }
+
+    // The message is written only when someone reads it: a transitive check over a long history finds many
+    // differences that are counted and judged but never shown.
+    internal Difference(DifferenceType type, string path, string? before, string? after)
+    {
+        Type = type;
+        Path = path;
+        _before = before;
+        _after = after;
+    }
+
+    /// <summary>What changed, in Confluent's vocabulary.</summary>
+    public DifferenceType Type { get; }
+
+    /// <summary>JSON pointer into the schemas, e.g. <c>#/properties/total/maximum</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>What changed and what it means for data, in plain words.</summary>
+    public string Message => _message ??= DifferenceMessages.For(Type, Path, _before, _after);
+}
 
 /// <summary>One difference as judged by a compatibility check.</summary>
-/// <param name="Type">What changed.</param>
-/// <param name="Path">JSON pointer into the schemas.</param>
-/// <param name="IsCompatible">Whether this difference alone keeps the schemas compatible under the check's policy.</param>
-/// <param name="Message">Plain words: what changed, which way data flows, and what breaks.</param>
-/// <param name="AgainstVersion">The previous version it was found against (1-based position in the list given, or the registry version).</param>
-/// <param name="Direction">Which way data flows in the comparison that found it.</param>
-public sealed record CompatibilityIssue(
-    DifferenceType Type,
-    string Path,
-    bool IsCompatible,
-    string Message,
-    int AgainstVersion,
-    CompatibilityDirection Direction);
+public sealed record CompatibilityIssue
+{
+    private readonly Difference? _difference;
+    private readonly string? _reading;
+    private string? _message;
+
+    /// <summary>Creates a judged difference.</summary>
+    /// <param name="type">What changed.</param>
+    /// <param name="path">JSON pointer into the schemas.</param>
+    /// <param name="isCompatible">Whether this difference alone keeps the schemas compatible under the check's policy.</param>
+    /// <param name="message">Plain words: what changed, which way data flows, and what breaks.</param>
+    /// <param name="againstVersion">The previous version it was found against.</param>
+    /// <param name="direction">Which way data flows in the comparison that found it.</param>
+    public CompatibilityIssue(DifferenceType type, string path, bool isCompatible, string message, int againstVersion, CompatibilityDirection direction)
+    {
+        Type = type;
+        Path = path;
+        IsCompatible = isCompatible;
+        _message = message;
+        AgainstVersion = againstVersion;
+        Direction = direction;
+    }
+
+    internal CompatibilityIssue(Difference difference, bool isCompatible, string reading, int againstVersion, CompatibilityDirection direction)
+    {
+        _difference = difference;
+        _reading = reading;
+        Type = difference.Type;
+        Path = difference.Path;
+        IsCompatible = isCompatible;
+        AgainstVersion = againstVersion;
+        Direction = direction;
+    }
+
+    /// <summary>What changed.</summary>
+    public DifferenceType Type { get; }
+
+    /// <summary>JSON pointer into the schemas.</summary>
+    public string Path { get; }
+
+    /// <summary>Whether this difference alone keeps the schemas compatible under the check's policy.</summary>
+    public bool IsCompatible { get; }
+
+    /// <summary>Plain words: which version reads which, what changed, and what breaks.</summary>
+    public string Message => _message ??= $"{_reading}: {_difference!.Message}";
+
+    /// <summary>The previous version it was found against (1-based position in the list given, or the registry version).</summary>
+    public int AgainstVersion { get; }
+
+    /// <summary>Which way data flows in the comparison that found it.</summary>
+    public CompatibilityDirection Direction { get; }
+}
 
 /// <summary>The verdict of a compatibility check and every difference behind it.</summary>
 /// <param name="IsCompatible">True when no difference is incompatible under the policy.</param>

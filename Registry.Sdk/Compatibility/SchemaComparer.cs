@@ -1221,14 +1221,12 @@ internal sealed class SchemaComparer
 
     private void Add(List<Difference> sink, DifferenceType type, string? before = null, string? after = null)
     {
-        var path = CurrentPath(null);
-        sink.Add(new Difference(type, path, DifferenceMessages.For(type, path, before, after)));
+        sink.Add(new Difference(type, CurrentPath(null), before, after));
     }
 
     private void AddAt(List<Difference> sink, string keyword, DifferenceType type, string? before = null, string? after = null)
     {
-        var path = CurrentPath(keyword);
-        sink.Add(new Difference(type, path, DifferenceMessages.For(type, path, before, after)));
+        sink.Add(new Difference(type, CurrentPath(keyword), before, after));
     }
 
     private void Tick()
