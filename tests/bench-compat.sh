@@ -64,7 +64,7 @@ times, baseline_ratios = {}, {}
 for row in rows:
     if row["Method"] != METHOD:
         continue
-    key = (int(row["Properties"]), int(row["Versions"]))
+    key = ((int(row["Properties"]), row.get("History", "")), int(row["Versions"]))
     times[key] = nanoseconds(row[mean_column], header_unit)
     baseline_ratios[key] = number(row.get("Ratio", ""))
 
@@ -74,14 +74,14 @@ if not times:
 
 over, missing = [], []
 print(f"{METHOD}: growth per 10x versions (limit {LIMIT:g}x)")
-print(f"{'properties':>10}  {'versions':>11}  {'time ratio':>10}  {'vs parse':>8}")
+print(f"{'properties':>18}  {'versions':>11}  {'time ratio':>10}  {'vs parse':>8}")
 for properties in sorted({p for p, _ in times}):
     for low, high in STEPS:
         t_low, t_high = times.get((properties, low)), times.get((properties, high))
         label = f"{high:>4}/{low:<4}"
         if not t_low or not t_high:
             missing.append((properties, label))
-            print(f"{properties:>10}  {label:>11}  {'n/a':>10}")
+            print(f"{str(properties):>18}  {label:>11}  {'n/a':>10}")
             continue
         ratio = t_high / t_low
         # The same ratio measured in units of one parse of the candidate (the baseline in the same run), so
@@ -91,7 +91,7 @@ for properties in sorted({p for p, _ in times}):
         flag = "  OVER LIMIT" if ratio > LIMIT else ""
         if flag:
             over.append((properties, label, ratio))
-        print(f"{properties:>10}  {label:>11}  {ratio:10.2f}  {normalized}{flag}")
+        print(f"{properties[0]:>6} {properties[1]:>11}  {label:>11}  {ratio:10.2f}  {normalized}{flag}")
 
 if over:
     print(f"Not linear: {len(over)} ratio(s) over {LIMIT:g}.")

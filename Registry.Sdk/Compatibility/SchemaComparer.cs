@@ -216,7 +216,7 @@ internal sealed class SchemaComparer
         }
 
         // A writer of several types ("type": ["string", "null"]) is read when each of its types is read by some branch.
-        if (original.Kind == NodeKind.Core && original.Types is { } types && SingleTypes(types).Count > 1)
+        if (original.Kind == NodeKind.Core && original.Types is { } types && !IsSingleType(types))
         {
             var collected = new List<Difference>();
             foreach (var single in SingleTypes(types))
@@ -558,7 +558,8 @@ internal sealed class SchemaComparer
         var names = original.Properties.Select(p => p.Key).Concat(update.Properties.Select(p => p.Key).Where(n => !original.PropertyIndex.ContainsKey(n)));
         foreach (var name in names)
         {
-            Enter("properties/" + SourceMap.Escape(name));
+            Enter("properties");
+            Enter(SourceMap.Escape(name));
             original.PropertyIndex.TryGetValue(name, out var before);
             update.PropertyIndex.TryGetValue(name, out var after);
             if (after is null)
@@ -574,6 +575,7 @@ internal sealed class SchemaComparer
                 Compare(before, after, sink);
             }
 
+            Exit();
             Exit();
         }
     }
@@ -973,8 +975,7 @@ internal sealed class SchemaComparer
             return node;
         }
 
-        var singles = SingleTypes(types);
-        if (singles.Count < 2)
+        if (IsSingleType(types))
         {
             return node;
         }
@@ -985,7 +986,7 @@ internal sealed class SchemaComparer
             {
                 Criterion = Criterion.AnyOf,
                 FromTypeArray = true,
-                Branches = singles.Select(t => Project(node, t)).ToList(),
+                Branches = SingleTypes(types).Select(t => Project(node, t)).ToList(),
                 Annotations = node.Annotations,
                 Element = node.Element,
                 Document = node.Document,
@@ -1109,15 +1110,29 @@ internal sealed class SchemaComparer
     private static bool Applies(JsonTypes? original, JsonTypes? update, JsonTypes family) =>
         (original is null || (original.Value & family) != 0) && (update is null || (update.Value & family) != 0);
 
+    private static readonly JsonTypes[] EveryType =
+        [JsonTypes.Null, JsonTypes.Boolean, JsonTypes.Object, JsonTypes.Array, JsonTypes.Number, JsonTypes.String, JsonTypes.Integer];
+
     private static List<JsonTypes> SingleTypes(JsonTypes types)
     {
-        if ((types & JsonTypes.Number) != 0)
+        types = WithoutImpliedInteger(types);
+        var singles = new List<JsonTypes>(System.Numerics.BitOperations.PopCount((uint)types));
+        foreach (var type in EveryType)
         {
-            types &= ~JsonTypes.Integer;
+            if ((types & type) != 0)
+            {
+                singles.Add(type);
+            }
         }
 
-        return Enum.GetValues<JsonTypes>().Where(t => t != JsonTypes.None && (types & t) != 0).ToList();
+        return singles;
     }
+
+    /// <summary>"integer" beside "number" adds nothing: every integer is a number.</summary>
+    private static JsonTypes WithoutImpliedInteger(JsonTypes types) =>
+        (types & JsonTypes.Number) != 0 ? types & ~JsonTypes.Integer : types;
+
+    private static bool IsSingleType(JsonTypes types) => System.Numerics.BitOperations.PopCount((uint)WithoutImpliedInteger(types)) <= 1;
 
     private static SchemaNode Project(SchemaNode node, JsonTypes type) => new(NodeKind.Core, node.Pointer)
     {

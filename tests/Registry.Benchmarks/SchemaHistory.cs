@@ -25,8 +25,13 @@ internal static class SchemaHistory
     private const int Kinds = 7;
 
     /// <summary>Versions 1…<paramref name="versions"/> as JSON text, oldest first.</summary>
-    public static IReadOnlyList<string> Generate(int versions, int properties) =>
-        Enumerable.Range(1, versions).Select(version => Version(version, properties)).ToList();
+    public static IReadOnlyList<string> Generate(int versions, int properties, HistoryShape shape = HistoryShape.Relaxing) =>
+        Enumerable.Range(1, versions)
+            .Select(version => shape == HistoryShape.Relaxing
+                ? Version(version, properties)
+                : Version(LateProperties + 1, properties).Replace(
+                    Invariant($"bench.recorded.v{LateProperties + 1}.json"), Invariant($"bench.recorded.v{version}.json"), StringComparison.Ordinal))
+            .ToList();
 
     /// <summary>The text of one version.</summary>
     public static string Version(int version, int properties)

@@ -40,16 +40,25 @@ public class TransitiveCheckBenchmarks
     [Params(50, 500)]
     public int Properties { get; set; }
 
+    /// <summary>
+    /// <see cref="HistoryShape.Relaxing"/>: each version loosens something, so older versions differ from the candidate
+    /// in more places and the work per version grows with the distance until it saturates at the schema's size.
+    /// <see cref="HistoryShape.Stable"/>: versions differ only in <c>$id</c>, so the work per version is the same and the
+    /// check's own scaling in the number of versions shows alone.
+    /// </summary>
+    [Params(HistoryShape.Stable, HistoryShape.Relaxing)]
+    public HistoryShape History { get; set; }
+
     [GlobalSetup(Target = nameof(BackwardTransitiveCheck))]
     public void ParseHistory()
     {
-        var schemas = SchemaHistory.Generate(Versions, Properties).Select(text => ContractSchema.Parse(text, Options)).ToArray();
+        var schemas = SchemaHistory.Generate(Versions, Properties, History).Select(text => ContractSchema.Parse(text, Options)).ToArray();
         _candidate = schemas[^1];
         _previous = schemas[..^1];
     }
 
     [GlobalSetup(Target = nameof(ParseOnly))]
-    public void GenerateCandidate() => _candidateText = SchemaHistory.Version(Versions, Properties);
+    public void GenerateCandidate() => _candidateText = SchemaHistory.Generate(Versions, Properties, History)[^1];
 
     [Benchmark(Baseline = true)]
     public ContractSchema ParseOnly() => ContractSchema.Parse(_candidateText, Options);

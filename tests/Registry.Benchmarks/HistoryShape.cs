@@ -1,0 +1,11 @@
+namespace EventContracts.Benchmarks;
+
+/// <summary>How the versions of a generated history differ from each other.</summary>
+public enum HistoryShape
+{
+    /// <summary>Versions differ only in <c>$id</c>: the same work for every version compared.</summary>
+    Stable,
+
+    /// <summary>Each version loosens one constraint: older versions differ from the newest in more places.</summary>
+    Relaxing,
+}
