@@ -147,6 +147,7 @@ internal sealed class SchemaDocument
 
         node.Element = element;
         node.Document = this;
+        node.IsWhole = true;
         _nodes[pointer] = node;
         return node;
     }

@@ -66,6 +66,12 @@ internal sealed class SchemaNode
     /// <summary>The JSON the node was read from (for a synthetic aspect, the whole schema object).</summary>
     public JsonElement Element { get; set; }
 
+    /// <summary>
+    /// True when <see cref="Element"/> describes exactly this node (it was read from there), so two nodes with the same
+    /// JSON text and no <c>$ref</c> mean the same thing. False for the aspects a schema is split into and for projections.
+    /// </summary>
+    public bool IsWhole { get; set; }
+
     /// <summary>The document the node belongs to, so a <c>$ref</c> inside it resolves there.</summary>
     public SchemaDocument? Document { get; set; }
 }
