@@ -19,6 +19,7 @@ public sealed class SchemaRegistry(
     IDbContextFactory<RegistryDbContext> contexts,
     SettingsStore settings,
     SchemaCache cache,
+    SchemaTextCache texts,
     WriteGate gate,
     IOptions<RegistryOptions> options,
     TimeProvider clock)
@@ -42,8 +43,8 @@ public sealed class SchemaRegistry(
         }
 
         var config = await settings.ConfigAsync(subject.Name, cancellationToken);
-        var parsed = await ParseAsync(submission, cancellationToken);
-        var text = normalize ?? config.Normalize ? parsed.NormalizedText : parsed.CanonicalText;
+        var (forms, parsed) = await FormsAsync(submission, cancellationToken);
+        var text = normalize ?? config.Normalize ? forms.NormalizedText : forms.CanonicalText;
         var fingerprint = FingerprintOf(text, submission.References);
 
         // The idempotent path (every Kafka producer start): the schema is already a live version of the subject.
@@ -53,6 +54,7 @@ public sealed class SchemaRegistry(
             return new Registration(existing.Value.Id, existing.Value.Version, Created: false);
         }
 
+        parsed ??= await ParseAsync(submission, cancellationToken);
         Lint(subject, parsed);
         if (mode != RegistryMode.Import)
         {
@@ -169,12 +171,36 @@ public sealed class SchemaRegistry(
 
     // ---- parsing -----------------------------------------------------------------------------------
 
+    /// <summary>
+    /// The submission's canonical and normalized texts. A text without references that parsed before is not parsed
+    /// again (the parsed schema is then null); otherwise it is parsed, with every refusal <see cref="ParseAsync"/> makes.
+    /// </summary>
+    private async Task<(SchemaForms Forms, ContractSchema? Parsed)> FormsAsync(SchemaSubmission submission, CancellationToken cancellationToken)
+    {
+        if (submission.References.Count == 0 && IsJsonType(submission.SchemaType) && texts.TryGet(submission.Schema, out var known))
+        {
+            return (known, null);
+        }
+
+        var parsed = await ParseAsync(submission, cancellationToken);
+        var forms = new SchemaForms(parsed.CanonicalText, parsed.NormalizedText);
+        if (submission.References.Count == 0)
+        {
+            // With references the forms are the same, but the text only parses while they resolve: parse every time.
+            texts.Add(submission.Schema, forms);
+        }
+
+        return (forms, parsed);
+    }
+
+    private static bool IsJsonType(string? schemaType) => schemaType?.Trim().ToUpperInvariant() is null or "" or "JSON";
+
     /// <summary>Parses a submitted schema with its references; every failure is a 42201/42209 that says what to fix.</summary>
     public async Task<ContractSchema> ParseAsync(SchemaSubmission submission, CancellationToken cancellationToken)
     {
-        var type = submission.SchemaType?.Trim().ToUpperInvariant();
-        if (type is not (null or "" or "JSON"))
+        if (!IsJsonType(submission.SchemaType))
         {
+            var type = submission.SchemaType?.Trim().ToUpperInvariant();
             throw new RegistryException(
                 ErrorCodes.InvalidSchema,
                 type is "AVRO" or "PROTOBUF"
@@ -305,8 +331,8 @@ public sealed class SchemaRegistry(
     {
         await RequireSubjectAsync(subject, includeDeleted, cancellationToken);
         var config = await settings.ConfigAsync(subject.Name, cancellationToken);
-        var parsed = await ParseAsync(submission, cancellationToken);
-        var candidates = new[] { parsed.CanonicalText, parsed.NormalizedText };
+        var (forms, _) = await FormsAsync(submission, cancellationToken);
+        var candidates = new[] { forms.CanonicalText, forms.NormalizedText };
         foreach (var text in (normalize ?? config.Normalize) ? candidates.Reverse() : candidates)
         {
             if (await FindVersionAsync(subject, FingerprintOf(text, submission.References), includeDeleted, cancellationToken) is { } found)
