@@ -31,7 +31,8 @@ public sealed class SchemaRegistry(
 
     public async Task<Registration> RegisterAsync(Subject subject, SchemaSubmission submission, bool? normalize, CancellationToken cancellationToken)
     {
-        var mode = await settings.ModeAsync(subject.Name, cancellationToken);
+        // One read for both: the mode decides whether to go on, the configuration how to fingerprint.
+        var (mode, config) = await settings.ModeAndConfigAsync(subject.Name, cancellationToken);
         if (mode == RegistryMode.ReadOnly)
         {
             throw new RegistryException(ErrorCodes.OperationNotPermitted, $"Subject \"{subject}\" is in read-only mode; registration is not permitted.");
@@ -42,7 +43,6 @@ public sealed class SchemaRegistry(
             throw new RegistryException(ErrorCodes.OperationNotPermitted, $"An explicit id or version can only be given in IMPORT mode; subject \"{subject}\" is in {mode.ToWireName()} mode.");
         }
 
-        var config = await settings.ConfigAsync(subject.Name, cancellationToken);
         var (forms, parsed) = await FormsAsync(submission, cancellationToken);
         var text = normalize ?? config.Normalize ? forms.NormalizedText : forms.CanonicalText;
         var fingerprint = FingerprintOf(text, submission.References);

@@ -20,11 +20,29 @@ public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts)
         return await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Scope == scope, cancellationToken);
     }
 
-    public async Task<EffectiveConfig> ConfigAsync(string? subject, CancellationToken cancellationToken)
+    public async Task<EffectiveConfig> ConfigAsync(string? subject, CancellationToken cancellationToken) =>
+        ConfigFrom(await ReadAsync(subject, cancellationToken), subject);
+
+    public async Task<RegistryMode> ModeAsync(string? subject, CancellationToken cancellationToken) =>
+        ModeFrom(await ReadAsync(subject, cancellationToken), subject);
+
+    /// <summary>The mode and the configuration in force for a subject, from one read of the database.</summary>
+    public async Task<(RegistryMode Mode, EffectiveConfig Config)> ModeAndConfigAsync(string subject, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAsync(subject, cancellationToken);
+        return (ModeFrom(rows, subject), ConfigFrom(rows, subject));
+    }
+
+    /// <summary>The global row and the subject's own row, those that exist.</summary>
+    private async Task<List<SettingRecord>> ReadAsync(string? subject, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var scopes = subject is null ? new[] { GlobalScope } : [GlobalScope, subject];
-        var rows = await db.Settings.AsNoTracking().Where(s => scopes.Contains(s.Scope)).ToListAsync(cancellationToken);
+        var scope = subject ?? GlobalScope;
+        return await db.Settings.AsNoTracking().Where(s => s.Scope == GlobalScope || s.Scope == scope).ToListAsync(cancellationToken);
+    }
+
+    private static EffectiveConfig ConfigFrom(List<SettingRecord> rows, string? subject)
+    {
         var own = subject is null ? null : rows.FirstOrDefault(r => r.Scope == subject);
         var global = rows.FirstOrDefault(r => r.Scope == GlobalScope);
 
@@ -43,11 +61,8 @@ public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts)
         return new EffectiveConfig(level, policy, own?.Normalize ?? global?.Normalize ?? Defaults.Normalize);
     }
 
-    public async Task<RegistryMode> ModeAsync(string? subject, CancellationToken cancellationToken)
+    private static RegistryMode ModeFrom(List<SettingRecord> rows, string? subject)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var scopes = subject is null ? new[] { GlobalScope } : [GlobalScope, subject];
-        var rows = await db.Settings.AsNoTracking().Where(s => scopes.Contains(s.Scope) && s.Mode != null).ToListAsync(cancellationToken);
         var text = rows.FirstOrDefault(r => r.Scope == subject)?.Mode ?? rows.FirstOrDefault(r => r.Scope == GlobalScope)?.Mode;
         return RegistryModes.TryParse(text, out var mode) ? mode : RegistryMode.ReadWrite;
     }
