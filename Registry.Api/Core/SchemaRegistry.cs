@@ -314,16 +314,20 @@ public sealed class SchemaRegistry(
         return versions;
     }
 
+    // Compiled: the idempotent registration every producer sends at start runs this on every call.
+    private static readonly Func<RegistryDbContext, string, string, bool, CancellationToken, Task<SubjectVersionRecord?>> VersionByFingerprint =
+        EF.CompileAsyncQuery((RegistryDbContext db, string fingerprint, string subject, bool includeDeleted, CancellationToken cancellationToken) => (
+            from schema in db.Schemas.AsNoTracking()
+            join version in db.SubjectVersions.AsNoTracking() on schema.Id equals version.SchemaId
+            where schema.Fingerprint == fingerprint && version.Subject == subject && (includeDeleted || !version.Deleted)
+            orderby version.Deleted, version.Version descending
+            select version).FirstOrDefault());
+
     private async Task<(int Id, int Version)?> FindVersionAsync(Subject subject, string fingerprint, bool includeDeleted, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var match = await (
-            from schema in db.Schemas
-            join version in db.SubjectVersions on schema.Id equals version.SchemaId
-            where schema.Fingerprint == fingerprint && version.Subject == subject.Name && (includeDeleted || !version.Deleted)
-            orderby version.Deleted, version.Version descending
-            select new { schema.Id, version.Version }).FirstOrDefaultAsync(cancellationToken);
-        return match is null ? null : (match.Id, match.Version);
+        var match = await VersionByFingerprint(db, fingerprint, subject.Name, includeDeleted, cancellationToken);
+        return match is null ? null : (match.SchemaId, match.Version);
     }
 
     /// <summary>POST /subjects/{s}: the version of the subject holding this schema.</summary>

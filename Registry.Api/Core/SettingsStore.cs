@@ -33,12 +33,21 @@ public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts)
         return (ModeFrom(rows, subject), ConfigFrom(rows, subject));
     }
 
+    // Compiled: registration reads the settings on every call, and EF Core's per-call query translation cache lookup costs more than the SQLite read.
+    private static readonly Func<RegistryDbContext, string, IAsyncEnumerable<SettingRecord>> ScopeRows =
+        EF.CompileAsyncQuery((RegistryDbContext db, string scope) => db.Settings.AsNoTracking().Where(s => s.Scope == GlobalScope || s.Scope == scope));
+
     /// <summary>The global row and the subject's own row, those that exist.</summary>
     private async Task<List<SettingRecord>> ReadAsync(string? subject, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var scope = subject ?? GlobalScope;
-        return await db.Settings.AsNoTracking().Where(s => s.Scope == GlobalScope || s.Scope == scope).ToListAsync(cancellationToken);
+        var rows = new List<SettingRecord>(2);
+        await foreach (var row in ScopeRows(db, subject ?? GlobalScope).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     private static EffectiveConfig ConfigFrom(List<SettingRecord> rows, string? subject)
