@@ -389,15 +389,23 @@ public sealed class SchemaRegistry(
         throw new RegistryException(ErrorCodes.VersionNotFound, parsedVersion is null ? $"Subject \"{subject}\" has no live version." : $"Version {parsedVersion} of subject \"{subject}\" not found.");
     }
 
+    // Compiled: GET .../versions/{v|latest} is what serializers with use.latest.version ask on every start.
+    private static readonly Func<RegistryDbContext, string, int, bool, CancellationToken, Task<SubjectVersionRecord?>> VersionByNumber =
+        EF.CompileAsyncQuery((RegistryDbContext db, string subject, int number, bool includeDeleted, CancellationToken cancellationToken) =>
+            db.SubjectVersions.AsNoTracking().FirstOrDefault(v => v.Subject == subject && v.Version == number && (includeDeleted || !v.Deleted)));
+
+    private static readonly Func<RegistryDbContext, string, CancellationToken, Task<SubjectVersionRecord?>> LatestVersion =
+        EF.CompileAsyncQuery((RegistryDbContext db, string subject, CancellationToken cancellationToken) =>
+            db.SubjectVersions.AsNoTracking().Where(v => v.Subject == subject && !v.Deleted).OrderByDescending(v => v.Version).FirstOrDefault());
+
     /// <summary>Reads a version by number, <c>latest</c> or <c>-1</c>; null when there is none.</summary>
     private async Task<SubjectVersion?> FindSubjectVersionAsync(Subject subject, string version, bool includeDeleted, CancellationToken cancellationToken)
     {
         var number = ParseVersion(version);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.SubjectVersions.AsNoTracking().Where(v => v.Subject == subject.Name);
-        SubjectVersionRecord? row = number is { } n
-            ? await query.FirstOrDefaultAsync(v => v.Version == n && (includeDeleted || !v.Deleted), cancellationToken)
-            : await query.Where(v => !v.Deleted).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+        var row = number is { } n
+            ? await VersionByNumber(db, subject.Name, n, includeDeleted, cancellationToken)
+            : await LatestVersion(db, subject.Name, cancellationToken);
         if (row is null)
         {
             return null;
