@@ -31,8 +31,13 @@ public sealed class SchemaRegistry(
 
     public async Task<Registration> RegisterAsync(Subject subject, SchemaSubmission submission, bool? normalize, CancellationToken cancellationToken)
     {
+        // The idempotent path reads the settings and the fingerprint's version on one connection: with SQLite, opening
+        // and closing a pooled connection (and the pool's lock) cost as much as the two queries.
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+
         // One read for both: the mode decides whether to go on, the configuration how to fingerprint.
-        var (mode, config) = await settings.ModeAndConfigAsync(subject.Name, cancellationToken);
+        var (mode, config) = await SettingsStore.ModeAndConfigAsync(db, subject.Name, cancellationToken);
         if (mode == RegistryMode.ReadOnly)
         {
             throw new RegistryException(ErrorCodes.OperationNotPermitted, $"Subject \"{subject}\" is in read-only mode; registration is not permitted.");
@@ -48,11 +53,13 @@ public sealed class SchemaRegistry(
         var fingerprint = FingerprintOf(text, submission.References);
 
         // The idempotent path (every Kafka producer start): the schema is already a live version of the subject.
-        var existing = await FindVersionAsync(subject, fingerprint, includeDeleted: false, cancellationToken);
+        var existing = await FindVersionAsync(db, subject, fingerprint, includeDeleted: false, cancellationToken);
         if (existing is not null && submission.Id is null && submission.Version is null)
         {
             return new Registration(existing.Value.Id, existing.Value.Version, Created: false);
         }
+
+        await db.Database.CloseConnectionAsync();
 
         parsed ??= await ParseAsync(submission, cancellationToken);
         Lint(subject, parsed);
@@ -326,6 +333,11 @@ public sealed class SchemaRegistry(
     private async Task<(int Id, int Version)?> FindVersionAsync(Subject subject, string fingerprint, bool includeDeleted, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await FindVersionAsync(db, subject, fingerprint, includeDeleted, cancellationToken);
+    }
+
+    private static async Task<(int Id, int Version)?> FindVersionAsync(RegistryDbContext db, Subject subject, string fingerprint, bool includeDeleted, CancellationToken cancellationToken)
+    {
         var match = await VersionByFingerprint(db, fingerprint, subject.Name, includeDeleted, cancellationToken);
         return match is null ? null : (match.SchemaId, match.Version);
     }

@@ -26,10 +26,10 @@ public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts)
     public async Task<RegistryMode> ModeAsync(string? subject, CancellationToken cancellationToken) =>
         ModeFrom(await ReadAsync(subject, cancellationToken), subject);
 
-    /// <summary>The mode and the configuration in force for a subject, from one read of the database.</summary>
-    public async Task<(RegistryMode Mode, EffectiveConfig Config)> ModeAndConfigAsync(string subject, CancellationToken cancellationToken)
+    /// <summary>The mode and the configuration in force for a subject, from one read on the caller's context.</summary>
+    public static async Task<(RegistryMode Mode, EffectiveConfig Config)> ModeAndConfigAsync(RegistryDbContext db, string subject, CancellationToken cancellationToken)
     {
-        var rows = await ReadAsync(subject, cancellationToken);
+        var rows = await ReadAsync(db, subject, cancellationToken);
         return (ModeFrom(rows, subject), ConfigFrom(rows, subject));
     }
 
@@ -41,6 +41,11 @@ public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts)
     private async Task<List<SettingRecord>> ReadAsync(string? subject, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ReadAsync(db, subject, cancellationToken);
+    }
+
+    private static async Task<List<SettingRecord>> ReadAsync(RegistryDbContext db, string? subject, CancellationToken cancellationToken)
+    {
         var rows = new List<SettingRecord>(2);
         await foreach (var row in ScopeRows(db, subject ?? GlobalScope).WithCancellation(cancellationToken))
         {
