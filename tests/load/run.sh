@@ -88,7 +88,7 @@ pids+=($!)
 wait_ready() {
   local name=$1 url=$2 pid=$3 log=$4
   for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null --max-time 2 "$url"; then
+    if curl -fs -o /dev/null --max-time 2 "$url"; then
       return 0
     fi
     kill -0 "$pid" 2>/dev/null || { tail -n 30 "$log" >&2; fail "$name exited before it was ready"; }
