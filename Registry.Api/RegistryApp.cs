@@ -22,6 +22,7 @@ public static class RegistryApp
         services.AddRegistryStorage(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SchemaCache>();
+        services.AddSingleton<SchemaTextCache>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<SchemaRegistry>();

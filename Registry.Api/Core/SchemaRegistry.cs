@@ -19,6 +19,7 @@ public sealed class SchemaRegistry(
     IDbContextFactory<RegistryDbContext> contexts,
     SettingsStore settings,
     SchemaCache cache,
+    SchemaTextCache texts,
     WriteGate gate,
     IOptions<RegistryOptions> options,
     TimeProvider clock)
@@ -30,7 +31,13 @@ public sealed class SchemaRegistry(
 
     public async Task<Registration> RegisterAsync(Subject subject, SchemaSubmission submission, bool? normalize, CancellationToken cancellationToken)
     {
-        var mode = await settings.ModeAsync(subject.Name, cancellationToken);
+        // The idempotent path reads the settings and the fingerprint's version on one connection: with SQLite, opening
+        // and closing a pooled connection (and the pool's lock) cost as much as the two queries.
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+
+        // One read for both: the mode decides whether to go on, the configuration how to fingerprint.
+        var (mode, config) = await SettingsStore.ModeAndConfigAsync(db, subject.Name, cancellationToken);
         if (mode == RegistryMode.ReadOnly)
         {
             throw new RegistryException(ErrorCodes.OperationNotPermitted, $"Subject \"{subject}\" is in read-only mode; registration is not permitted.");
@@ -41,18 +48,20 @@ public sealed class SchemaRegistry(
             throw new RegistryException(ErrorCodes.OperationNotPermitted, $"An explicit id or version can only be given in IMPORT mode; subject \"{subject}\" is in {mode.ToWireName()} mode.");
         }
 
-        var config = await settings.ConfigAsync(subject.Name, cancellationToken);
-        var parsed = await ParseAsync(submission, cancellationToken);
-        var text = normalize ?? config.Normalize ? parsed.NormalizedText : parsed.CanonicalText;
+        var (forms, parsed) = await FormsAsync(submission, cancellationToken);
+        var text = normalize ?? config.Normalize ? forms.NormalizedText : forms.CanonicalText;
         var fingerprint = FingerprintOf(text, submission.References);
 
         // The idempotent path (every Kafka producer start): the schema is already a live version of the subject.
-        var existing = await FindVersionAsync(subject, fingerprint, includeDeleted: false, cancellationToken);
+        var existing = await FindVersionAsync(db, subject, fingerprint, includeDeleted: false, cancellationToken);
         if (existing is not null && submission.Id is null && submission.Version is null)
         {
             return new Registration(existing.Value.Id, existing.Value.Version, Created: false);
         }
 
+        await db.Database.CloseConnectionAsync();
+
+        parsed ??= await ParseAsync(submission, cancellationToken);
         Lint(subject, parsed);
         if (mode != RegistryMode.Import)
         {
@@ -169,12 +178,36 @@ public sealed class SchemaRegistry(
 
     // ---- parsing -----------------------------------------------------------------------------------
 
+    /// <summary>
+    /// The submission's canonical and normalized texts. A text without references that parsed before is not parsed
+    /// again (the parsed schema is then null); otherwise it is parsed, with every refusal <see cref="ParseAsync"/> makes.
+    /// </summary>
+    private async Task<(SchemaForms Forms, ContractSchema? Parsed)> FormsAsync(SchemaSubmission submission, CancellationToken cancellationToken)
+    {
+        if (submission.References.Count == 0 && IsJsonType(submission.SchemaType) && texts.TryGet(submission.Schema, out var known))
+        {
+            return (known, null);
+        }
+
+        var parsed = await ParseAsync(submission, cancellationToken);
+        var forms = new SchemaForms(parsed.CanonicalText, parsed.NormalizedText);
+        if (submission.References.Count == 0)
+        {
+            // With references the forms are the same, but the text only parses while they resolve: parse every time.
+            texts.Add(submission.Schema, forms);
+        }
+
+        return (forms, parsed);
+    }
+
+    private static bool IsJsonType(string? schemaType) => schemaType?.Trim().ToUpperInvariant() is null or "" or "JSON";
+
     /// <summary>Parses a submitted schema with its references; every failure is a 42201/42209 that says what to fix.</summary>
     public async Task<ContractSchema> ParseAsync(SchemaSubmission submission, CancellationToken cancellationToken)
     {
-        var type = submission.SchemaType?.Trim().ToUpperInvariant();
-        if (type is not (null or "" or "JSON"))
+        if (!IsJsonType(submission.SchemaType))
         {
+            var type = submission.SchemaType?.Trim().ToUpperInvariant();
             throw new RegistryException(
                 ErrorCodes.InvalidSchema,
                 type is "AVRO" or "PROTOBUF"
@@ -288,16 +321,25 @@ public sealed class SchemaRegistry(
         return versions;
     }
 
+    // Compiled: the idempotent registration every producer sends at start runs this on every call.
+    private static readonly Func<RegistryDbContext, string, string, bool, CancellationToken, Task<SubjectVersionRecord?>> VersionByFingerprint =
+        EF.CompileAsyncQuery((RegistryDbContext db, string fingerprint, string subject, bool includeDeleted, CancellationToken cancellationToken) => (
+            from schema in db.Schemas.AsNoTracking()
+            join version in db.SubjectVersions.AsNoTracking() on schema.Id equals version.SchemaId
+            where schema.Fingerprint == fingerprint && version.Subject == subject && (includeDeleted || !version.Deleted)
+            orderby version.Deleted, version.Version descending
+            select version).FirstOrDefault());
+
     private async Task<(int Id, int Version)?> FindVersionAsync(Subject subject, string fingerprint, bool includeDeleted, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var match = await (
-            from schema in db.Schemas
-            join version in db.SubjectVersions on schema.Id equals version.SchemaId
-            where schema.Fingerprint == fingerprint && version.Subject == subject.Name && (includeDeleted || !version.Deleted)
-            orderby version.Deleted, version.Version descending
-            select new { schema.Id, version.Version }).FirstOrDefaultAsync(cancellationToken);
-        return match is null ? null : (match.Id, match.Version);
+        return await FindVersionAsync(db, subject, fingerprint, includeDeleted, cancellationToken);
+    }
+
+    private static async Task<(int Id, int Version)?> FindVersionAsync(RegistryDbContext db, Subject subject, string fingerprint, bool includeDeleted, CancellationToken cancellationToken)
+    {
+        var match = await VersionByFingerprint(db, fingerprint, subject.Name, includeDeleted, cancellationToken);
+        return match is null ? null : (match.SchemaId, match.Version);
     }
 
     /// <summary>POST /subjects/{s}: the version of the subject holding this schema.</summary>
@@ -305,8 +347,8 @@ public sealed class SchemaRegistry(
     {
         await RequireSubjectAsync(subject, includeDeleted, cancellationToken);
         var config = await settings.ConfigAsync(subject.Name, cancellationToken);
-        var parsed = await ParseAsync(submission, cancellationToken);
-        var candidates = new[] { parsed.CanonicalText, parsed.NormalizedText };
+        var (forms, _) = await FormsAsync(submission, cancellationToken);
+        var candidates = new[] { forms.CanonicalText, forms.NormalizedText };
         foreach (var text in (normalize ?? config.Normalize) ? candidates.Reverse() : candidates)
         {
             if (await FindVersionAsync(subject, FingerprintOf(text, submission.References), includeDeleted, cancellationToken) is { } found)
@@ -359,15 +401,23 @@ public sealed class SchemaRegistry(
         throw new RegistryException(ErrorCodes.VersionNotFound, parsedVersion is null ? $"Subject \"{subject}\" has no live version." : $"Version {parsedVersion} of subject \"{subject}\" not found.");
     }
 
+    // Compiled: GET .../versions/{v|latest} is what serializers with use.latest.version ask on every start.
+    private static readonly Func<RegistryDbContext, string, int, bool, CancellationToken, Task<SubjectVersionRecord?>> VersionByNumber =
+        EF.CompileAsyncQuery((RegistryDbContext db, string subject, int number, bool includeDeleted, CancellationToken cancellationToken) =>
+            db.SubjectVersions.AsNoTracking().FirstOrDefault(v => v.Subject == subject && v.Version == number && (includeDeleted || !v.Deleted)));
+
+    private static readonly Func<RegistryDbContext, string, CancellationToken, Task<SubjectVersionRecord?>> LatestVersion =
+        EF.CompileAsyncQuery((RegistryDbContext db, string subject, CancellationToken cancellationToken) =>
+            db.SubjectVersions.AsNoTracking().Where(v => v.Subject == subject && !v.Deleted).OrderByDescending(v => v.Version).FirstOrDefault());
+
     /// <summary>Reads a version by number, <c>latest</c> or <c>-1</c>; null when there is none.</summary>
     private async Task<SubjectVersion?> FindSubjectVersionAsync(Subject subject, string version, bool includeDeleted, CancellationToken cancellationToken)
     {
         var number = ParseVersion(version);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.SubjectVersions.AsNoTracking().Where(v => v.Subject == subject.Name);
-        SubjectVersionRecord? row = number is { } n
-            ? await query.FirstOrDefaultAsync(v => v.Version == n && (includeDeleted || !v.Deleted), cancellationToken)
-            : await query.Where(v => !v.Deleted).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+        var row = number is { } n
+            ? await VersionByNumber(db, subject.Name, n, includeDeleted, cancellationToken)
+            : await LatestVersion(db, subject.Name, cancellationToken);
         if (row is null)
         {
             return null;

@@ -20,11 +20,43 @@ public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts)
         return await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Scope == scope, cancellationToken);
     }
 
-    public async Task<EffectiveConfig> ConfigAsync(string? subject, CancellationToken cancellationToken)
+    public async Task<EffectiveConfig> ConfigAsync(string? subject, CancellationToken cancellationToken) =>
+        ConfigFrom(await ReadAsync(subject, cancellationToken), subject);
+
+    public async Task<RegistryMode> ModeAsync(string? subject, CancellationToken cancellationToken) =>
+        ModeFrom(await ReadAsync(subject, cancellationToken), subject);
+
+    /// <summary>The mode and the configuration in force for a subject, from one read on the caller's context.</summary>
+    public static async Task<(RegistryMode Mode, EffectiveConfig Config)> ModeAndConfigAsync(RegistryDbContext db, string subject, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAsync(db, subject, cancellationToken);
+        return (ModeFrom(rows, subject), ConfigFrom(rows, subject));
+    }
+
+    // Compiled: registration reads the settings on every call, and EF Core's per-call query translation cache lookup costs more than the SQLite read.
+    private static readonly Func<RegistryDbContext, string, IAsyncEnumerable<SettingRecord>> ScopeRows =
+        EF.CompileAsyncQuery((RegistryDbContext db, string scope) => db.Settings.AsNoTracking().Where(s => s.Scope == GlobalScope || s.Scope == scope));
+
+    /// <summary>The global row and the subject's own row, those that exist.</summary>
+    private async Task<List<SettingRecord>> ReadAsync(string? subject, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var scopes = subject is null ? new[] { GlobalScope } : [GlobalScope, subject];
-        var rows = await db.Settings.AsNoTracking().Where(s => scopes.Contains(s.Scope)).ToListAsync(cancellationToken);
+        return await ReadAsync(db, subject, cancellationToken);
+    }
+
+    private static async Task<List<SettingRecord>> ReadAsync(RegistryDbContext db, string? subject, CancellationToken cancellationToken)
+    {
+        var rows = new List<SettingRecord>(2);
+        await foreach (var row in ScopeRows(db, subject ?? GlobalScope).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static EffectiveConfig ConfigFrom(List<SettingRecord> rows, string? subject)
+    {
         var own = subject is null ? null : rows.FirstOrDefault(r => r.Scope == subject);
         var global = rows.FirstOrDefault(r => r.Scope == GlobalScope);
 
@@ -43,11 +75,8 @@ public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts)
         return new EffectiveConfig(level, policy, own?.Normalize ?? global?.Normalize ?? Defaults.Normalize);
     }
 
-    public async Task<RegistryMode> ModeAsync(string? subject, CancellationToken cancellationToken)
+    private static RegistryMode ModeFrom(List<SettingRecord> rows, string? subject)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var scopes = subject is null ? new[] { GlobalScope } : [GlobalScope, subject];
-        var rows = await db.Settings.AsNoTracking().Where(s => scopes.Contains(s.Scope) && s.Mode != null).ToListAsync(cancellationToken);
         var text = rows.FirstOrDefault(r => r.Scope == subject)?.Mode ?? rows.FirstOrDefault(r => r.Scope == GlobalScope)?.Mode;
         return RegistryModes.TryParse(text, out var mode) ? mode : RegistryMode.ReadWrite;
     }
