@@ -83,7 +83,8 @@ internal sealed class SourceMap
         catch (JsonException e)
         {
             var position = e.LineNumber is { } line ? new SourcePosition((int)line + 1, (int)(e.BytePositionInLine ?? 0) + 1) : (SourcePosition?)null;
-            var depth = reader.CurrentDepth >= maxDepth - 1 || e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            // Only the reader's own depth limit is "too deep"; truncated JSON also mentions depth ("expected depth to be zero").
+            var depth = e.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase);
             throw depth
                 ? new SchemaException(SchemaErrorKind.TooDeep, $"The JSON nests deeper than {maxDepth} levels; flatten it with $defs and $ref.", null, position, sourcePath)
                 : new SchemaException(SchemaErrorKind.InvalidJson, $"The text is not valid JSON: {FirstSentence(e.Message)}", null, position, sourcePath);

@@ -73,6 +73,18 @@ public sealed class ContractSchemaTests
     }
 
     [Theory]
+    [InlineData("{\"type\":")]
+    [InlineData("{\"type\":\"object\"")]
+    [InlineData("{\"properties\":{\"a\":{")]
+    public void Truncated_json_is_reported_as_invalid_json_not_as_too_deep(string text)
+    {
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse(text));
+
+        Assert.Equal(SchemaErrorKind.InvalidJson, error.Kind);
+        Assert.DoesNotContain("deeper", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("[1,2]", "an array")]
     [InlineData("\"x\"", "a string")]
     [InlineData("42", "a number")]
