@@ -48,6 +48,10 @@ internal static class HttpAssert
     public static async Task<int> RegisterAsync(HttpClient http, string subject, string schema, string query = "") =>
         (await PostAsync(http, $"subjects/{subject}/versions{query}", SchemaBody(schema)))["id"]!.GetValue<int>();
 
+    /// <summary>Registers <paramref name="schema"/> with schema references (<c>[{name, subject, version}]</c>) and returns the id.</summary>
+    public static async Task<int> RegisterAsync(HttpClient http, string subject, string schema, object references) =>
+        (await PostAsync(http, $"subjects/{subject}/versions", SchemaBody(schema, references)))["id"]!.GetValue<int>();
+
     /// <summary>
     /// Sends the request and asserts Confluent's error shape: the HTTP status (the code's first three digits), its
     /// content type, and exactly <c>{"error_code", "message"}</c>. Returns the message.
