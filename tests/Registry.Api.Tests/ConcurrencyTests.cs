@@ -65,6 +65,27 @@ public sealed class ConcurrencyTests(RegistryHost host) : IClassFixture<Registry
         }
     }
 
+    [Theory]
+    [InlineData("config", "{\"compatibility\":\"NONE\"}")]
+    [InlineData("mode", "{\"mode\":\"READWRITE\"}")]
+    public async Task Concurrent_first_settings_of_one_subject_all_succeed(string resource, string body)
+    {
+        var subject = Contracts.Subject();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requests = Enumerable.Range(0, 50).Select(async _ =>
+        {
+            await start.Task;
+            using var response = await _http.PutAsync(new Uri($"{resource}/{subject}", UriKind.Relative), HttpAssert.Body(body));
+            return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+        }).ToList();
+        start.SetResult();
+
+        var answers = await Task.WhenAll(requests);
+
+        var failures = answers.Where(a => !a.StartsWith("200 ", StringComparison.Ordinal)).ToList();
+        Assert.True(failures.Count == 0, $"{failures.Count} of {answers.Length} updates failed, e.g. {failures.FirstOrDefault()}");
+    }
+
     /// <summary>Sends every registration at the same moment; every answer must be a 200 (no 5xx, no lost request). Returns the ids in request order.</summary>
     private async Task<int[]> AllAtOnceAsync(IEnumerable<(string Subject, string Schema)> registrations)
     {
