@@ -219,7 +219,8 @@ public sealed class SchemaRegistry(
 
         foreach (var reference in references)
         {
-            if (string.IsNullOrEmpty(reference.Name) || string.IsNullOrEmpty(reference.Subject))
+            // A JSON body may hold null where a reference belongs ("references": [null]).
+            if (reference is null || string.IsNullOrEmpty(reference.Name) || string.IsNullOrEmpty(reference.Subject))
             {
                 throw new RegistryException(ErrorCodes.InvalidSchema, "Each reference needs a name (what the $ref says), a subject and a version.");
             }

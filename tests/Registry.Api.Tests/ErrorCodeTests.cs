@@ -499,6 +499,19 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains("#/properties/total", incompatible, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[null]")]
+    [InlineData("[{\"subject\":\"t0.money.defined\",\"version\":1}]")]
+    [InlineData("[{\"name\":\"money.json\",\"subject\":\"nobody.money.defined\",\"version\":1}]")]
+    public async Task Malformed_or_unregistered_reference_is_42201(string references)
+    {
+        var body = $$"""{"schema":{{System.Text.Json.JsonSerializer.Serialize(OrderWithTotal)}},"schemaType":"JSON","references":{{references}}}""";
+
+        var message = await HttpAssert.ConfluentErrorAsync(_http, HttpMethod.Post, $"subjects/{Contracts.Subject()}/versions", HttpAssert.Body(body), 42201);
+
+        Assert.Contains("reference", message, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task Remote_ref_is_42201_and_never_fetched()
     {
