@@ -65,6 +65,50 @@ public sealed class ConcurrencyTests(RegistryHost host) : IClassFixture<Registry
         }
     }
 
+    [Fact]
+    public async Task Concurrent_registrations_under_BACKWARD_each_pass_the_check_against_the_version_before_them()
+    {
+        var subject = Contracts.Subject();
+        await HttpAssert.RegisterAsync(_http, subject, Contracts.Order());
+
+        // Each candidate is compatible with v1 (an optional property added to a closed model), but a candidate with a
+        // smaller maxLength than the version before it is not: whatever order they land in, every stored version
+        // must have been checked against the one stored just before it.
+        var candidates = Enumerable.Range(1, 50).Select(i => new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = new JsonObject
+            {
+                ["orderId"] = new JsonObject { ["type"] = "string" },
+                ["note"] = new JsonObject { ["type"] = "string", ["maxLength"] = 1000 - i },
+            },
+            ["required"] = new JsonArray("orderId"),
+            ["additionalProperties"] = false,
+        }.ToJsonString()).ToList();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requests = candidates.Select(async schema =>
+        {
+            await start.Task;
+            using var response = await _http.PostAsync(new Uri($"subjects/{subject}/versions", UriKind.Relative), HttpAssert.SchemaBody(schema));
+            return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+        }).ToList();
+        start.SetResult();
+
+        var answers = await Task.WhenAll(requests);
+
+        Assert.All(answers, a => Assert.True(a.StartsWith("200 ", StringComparison.Ordinal) || a.StartsWith("409 ", StringComparison.Ordinal), a));
+        var versions = await VersionsAsync(subject);
+        var maxLengths = new List<int>();
+        foreach (var version in versions.Skip(1))
+        {
+            var schema = JsonNode.Parse((await HttpAssert.GetAsync(_http, $"subjects/{subject}/versions/{version}"))["schema"]!.GetValue<string>())!;
+            maxLengths.Add(schema["properties"]!["note"]!["maxLength"]!.GetValue<int>());
+        }
+
+        Assert.Equal(answers.Count(a => a.StartsWith("200 ", StringComparison.Ordinal)), maxLengths.Count);
+        Assert.Equal(maxLengths.Order(), maxLengths);
+    }
+
     [Theory]
     [InlineData("config", "{\"compatibility\":\"NONE\"}")]
     [InlineData("mode", "{\"mode\":\"READWRITE\"}")]
