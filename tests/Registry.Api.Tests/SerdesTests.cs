@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using Confluent.SchemaRegistry;
 using Confluent.SchemaRegistry.Serdes;
-using Newtonsoft.Json;
 using Xunit;
 
 namespace EventContracts.Api.Tests;
@@ -74,6 +73,20 @@ public sealed class SerdesTests(RegistryHost host) : IClassFixture<RegistryHost>
         Assert.NotNull(await serializer.SerializeAsync(new OrderPaid { OrderId = "xyz" }, context));
     }
 
+    [Fact]
+    public async Task Serializer_using_the_latest_version_writes_with_the_id_registered_beforehand()
+    {
+        const string schemaText = """{"type":"object","properties":{"orderId":{"type":"string"},"amount":{"type":"number"}},"required":["orderId"],"additionalProperties":false}""";
+        var id = await HttpAssert.RegisterAsync(host.Http, "order.refunded-value", schemaText);
+        var serializer = new JsonSerializer<OrderPaid>(_client, new JsonSerializerConfig { AutoRegisterSchemas = false, UseLatestVersion = true });
+        var context = new SerializationContext(MessageComponentType.Value, "order.refunded");
+
+        var bytes = await serializer.SerializeAsync(new OrderPaid { OrderId = "o-3", Amount = 1m }, context);
+
+        AssertWireFormat(bytes, id);
+        Assert.Equal([1], (await HttpAssert.GetAsync(host.Http, "subjects/order.refunded-value/versions")).AsArray().Select(v => v!.GetValue<int>()));
+    }
+
     /// <summary>Confluent's framing: magic byte 0, then the schema id as a big-endian int32, then the JSON.</summary>
     private static void AssertWireFormat(byte[] bytes, int registeredId)
     {
@@ -81,26 +94,4 @@ public sealed class SerdesTests(RegistryHost host) : IClassFixture<RegistryHost>
         Assert.Equal(0, bytes[0]);
         Assert.Equal(registeredId, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1, 4)));
     }
-}
-
-/// <summary>A POCO whose generated schema has camelCase property names through Newtonsoft attributes.</summary>
-public sealed class OrderCreated
-{
-    [JsonProperty("orderId")]
-    public string OrderId { get; set; } = string.Empty;
-
-    [JsonProperty("customerId")]
-    public string CustomerId { get; set; } = string.Empty;
-
-    [JsonProperty("amount")]
-    public decimal Amount { get; set; }
-}
-
-public sealed class OrderPaid
-{
-    [JsonProperty("orderId")]
-    public string OrderId { get; set; } = string.Empty;
-
-    [JsonProperty("amount")]
-    public decimal Amount { get; set; }
 }
