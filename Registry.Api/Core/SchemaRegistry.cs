@@ -349,9 +349,17 @@ public sealed class SchemaRegistry(
         }
 
         var subjects = await query.Select(v => v.Subject).Distinct().ToListAsync(cancellationToken);
+        subjects.RemoveAll(s => !HasPrefix(s, prefix));
         subjects.Sort(StringComparer.Ordinal);
         return subjects;
     }
+
+    /// <summary>
+    /// Subject names are case-sensitive, but SQLite's LIKE (what the query's StartsWith becomes) ignores ASCII case:
+    /// the query narrows, this decides.
+    /// </summary>
+    private static bool HasPrefix(string subject, string? prefix) =>
+        string.IsNullOrEmpty(prefix) || subject.StartsWith(prefix, StringComparison.Ordinal);
 
     public async Task<IReadOnlyList<int>> VersionsAsync(Subject subject, bool includeDeleted, CancellationToken cancellationToken)
     {
@@ -460,6 +468,7 @@ public sealed class SchemaRegistry(
         }
 
         var rows = await query.OrderBy(v => v.Subject).ThenBy(v => v.Version).ToListAsync(cancellationToken);
+        rows.RemoveAll(r => !HasPrefix(r.Subject, prefix));
         if (latestOnly)
         {
             rows = [.. rows.GroupBy(r => r.Subject).Select(g => g.Last())];

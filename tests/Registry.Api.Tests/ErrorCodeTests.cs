@@ -376,6 +376,19 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.All(responses, r => Assert.Equal("JSON", r["schemaType"]?.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task Subject_prefix_filters_are_case_sensitive_like_subject_names()
+    {
+        var subject = await RegisteredSubjectAsync();
+        var prefix = subject[..subject.IndexOf('.', StringComparison.Ordinal)];
+        var upper = prefix.ToUpperInvariant();
+
+        Assert.Equal([subject], (await HttpAssert.GetAsync(_http, $"subjects?subjectPrefix={prefix}.")).AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Single((await HttpAssert.GetAsync(_http, $"schemas?subjectPrefix={prefix}.")).AsArray());
+        Assert.Empty((await HttpAssert.GetAsync(_http, $"subjects?subjectPrefix={upper}.")).AsArray());
+        Assert.Empty((await HttpAssert.GetAsync(_http, $"schemas?subjectPrefix={upper}.")).AsArray());
+    }
+
     [Theory]
     [InlineData("associations/resources/topic/order.created")]
     [InlineData("associations")]
