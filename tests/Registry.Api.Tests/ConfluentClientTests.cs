@@ -150,6 +150,26 @@ public sealed class ConfluentClientTests(RegistryHost host) : IClassFixture<Regi
     }
 
     [Fact]
+    public async Task Schema_with_a_reference_registers_looks_up_and_reads_back_its_reference()
+    {
+        const string money = """{"type":"object","properties":{"amount":{"type":"number"}},"required":["amount"],"additionalProperties":false}""";
+        const string order = """{"type":"object","properties":{"orderId":{"type":"string"},"total":{"$ref":"money.json"}},"required":["orderId"],"additionalProperties":false}""";
+        var moneySubject = Contracts.Subject("money.defined");
+        var orderSubject = Contracts.Subject();
+        await _client.RegisterSchemaAsync(moneySubject, new Schema(money, SchemaType.Json));
+        var schema = new Schema(order, [new SchemaReference("money.json", moneySubject, 1)], SchemaType.Json);
+
+        var id = await _client.RegisterSchemaAsync(orderSubject, schema);
+
+        var found = await _client.LookupSchemaAsync(orderSubject, schema, ignoreDeletedSchemas: true, normalize: false);
+        Assert.Equal((id, 1), (found.Id, found.Version));
+        using var fresh = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = host.Url });
+        var byId = await fresh.GetSchemaAsync(id);
+        var reference = Assert.Single(byId.References);
+        Assert.Equal(("money.json", moneySubject, 1), (reference.Name, reference.Subject, reference.Version));
+    }
+
+    [Fact]
     public async Task All_subjects_lists_registered_subjects()
     {
         var subject = Contracts.Subject();
