@@ -63,17 +63,28 @@ public sealed class SchemaRegistry(
 
         parsed ??= await ParseAsync(submission, cancellationToken);
         Lint(subject, parsed);
-        if (mode != RegistryMode.Import)
+        Func<CancellationToken, Task<int>>? check = mode == RegistryMode.Import ? null : ct => CheckCompatibleAsync(subject, parsed, config, ct);
+        return await StoreAsync(subject, submission, text, fingerprint, check, cancellationToken);
+    }
+
+    /// <summary>Refuses an incompatible candidate with 409; returns the subject's last version number it was checked after.</summary>
+    private async Task<int> CheckCompatibleAsync(Subject subject, ContractSchema parsed, EffectiveConfig config, CancellationToken cancellationToken)
+    {
+        // Read before the versions: a version stored in between makes this stale, never too new, so the store retries.
+        int lastVersion;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var previous = await LiveVersionsAsync(subject, cancellationToken);
-            var result = CompatibilityChecker.Check(parsed, previous, config.Level, config.Policy);
-            if (!result.IsCompatible)
-            {
-                throw Incompatible(subject, result);
-            }
+            lastVersion = await db.Subjects.AsNoTracking().Where(s => s.Name == subject.Name).Select(s => s.LastVersion).FirstOrDefaultAsync(cancellationToken);
         }
 
-        return await StoreAsync(subject, submission, text, fingerprint, cancellationToken);
+        var previous = await LiveVersionsAsync(subject, cancellationToken);
+        var result = CompatibilityChecker.Check(parsed, previous, config.Level, config.Policy);
+        if (!result.IsCompatible)
+        {
+            throw Incompatible(subject, result);
+        }
+
+        return lastVersion;
     }
 
     private void Lint(Subject subject, ContractSchema parsed)
@@ -99,14 +110,18 @@ public sealed class SchemaRegistry(
             [.. breaking]);
     }
 
-    private async Task<Registration> StoreAsync(Subject subject, SchemaSubmission submission, string text, string fingerprint, CancellationToken cancellationToken)
+    private async Task<Registration> StoreAsync(Subject subject, SchemaSubmission submission, string text, string fingerprint, Func<CancellationToken, Task<int>>? check, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 using var _ = await gate.EnterAsync(cancellationToken);
-                return await StoreOnceAsync(subject, submission, text, fingerprint, cancellationToken);
+
+                // Checked under the gate, so concurrent registrations are each checked against the version stored just
+                // before them; across replicas the store compares the last version with the one checked after.
+                int? checkedAfter = check is null ? null : await check(cancellationToken);
+                return await StoreOnceAsync(subject, submission, text, fingerprint, checkedAfter, cancellationToken);
             }
             catch (DbUpdateException) when (attempt < MaxStoreAttempts)
             {
@@ -115,7 +130,7 @@ public sealed class SchemaRegistry(
         }
     }
 
-    private async Task<Registration> StoreOnceAsync(Subject subject, SchemaSubmission submission, string text, string fingerprint, CancellationToken cancellationToken)
+    private async Task<Registration> StoreOnceAsync(Subject subject, SchemaSubmission submission, string text, string fingerprint, int? checkedAfter, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -161,6 +176,11 @@ public sealed class SchemaRegistry(
         {
             subjectRow = new SubjectRecord { Name = subject.Name };
             db.Subjects.Add(subjectRow);
+        }
+
+        if (checkedAfter is { } checkedVersion && subjectRow.LastVersion != checkedVersion)
+        {
+            throw new DbUpdateConcurrencyException($"Subject \"{subject}\" got version {subjectRow.LastVersion} after the compatibility check against version {checkedVersion}; check again.");
         }
 
         var version = submission.Version ?? subjectRow.LastVersion + 1;
@@ -252,7 +272,8 @@ public sealed class SchemaRegistry(
 
         foreach (var reference in references)
         {
-            if (string.IsNullOrEmpty(reference.Name) || string.IsNullOrEmpty(reference.Subject))
+            // A JSON body may hold null where a reference belongs ("references": [null]).
+            if (reference is null || string.IsNullOrEmpty(reference.Name) || string.IsNullOrEmpty(reference.Subject))
             {
                 throw new RegistryException(ErrorCodes.InvalidSchema, "Each reference needs a name (what the $ref says), a subject and a version.");
             }
@@ -370,9 +391,17 @@ public sealed class SchemaRegistry(
         }
 
         var subjects = await query.Select(v => v.Subject).Distinct().ToListAsync(cancellationToken);
+        subjects.RemoveAll(s => !HasPrefix(s, prefix));
         subjects.Sort(StringComparer.Ordinal);
         return subjects;
     }
+
+    /// <summary>
+    /// Subject names are case-sensitive, but SQLite's LIKE (what the query's StartsWith becomes) ignores ASCII case:
+    /// the query narrows, this decides.
+    /// </summary>
+    private static bool HasPrefix(string subject, string? prefix) =>
+        string.IsNullOrEmpty(prefix) || subject.StartsWith(prefix, StringComparison.Ordinal);
 
     public async Task<IReadOnlyList<int>> VersionsAsync(Subject subject, bool includeDeleted, CancellationToken cancellationToken)
     {
@@ -489,6 +518,7 @@ public sealed class SchemaRegistry(
         }
 
         var rows = await query.OrderBy(v => v.Subject).ThenBy(v => v.Version).ToListAsync(cancellationToken);
+        rows.RemoveAll(r => !HasPrefix(r.Subject, prefix));
         if (latestOnly)
         {
             rows = [.. rows.GroupBy(r => r.Subject).Select(g => g.Last())];

@@ -8,9 +8,11 @@ namespace EventContracts.Api.Core;
 /// Compatibility configuration and mode, globally and per subject. Read from the database on every use, so
 /// every replica sees a change at once (DESIGN §8).
 /// </summary>
-public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts)
+public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts, WriteGate gate)
 {
     public const string GlobalScope = "";
+
+    private const int MaxUpdateAttempts = 5;
 
     public static EffectiveConfig Defaults { get; } = new(CompatibilityLevel.Backward, CompatibilityPolicy.Strict, Normalize: false);
 
@@ -83,6 +85,22 @@ public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts)
 
     /// <summary>Applies <paramref name="change"/> to the scope's row (created when missing) and returns the row as stored.</summary>
     public async Task<SettingRecord> UpdateAsync(string scope, Action<SettingRecord> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var _ = await gate.EnterAsync(cancellationToken);
+                return await UpdateOnceAsync(scope, change, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < MaxUpdateAttempts)
+            {
+                // Another writer (another replica) created the scope's row first: read it again and change that one.
+            }
+        }
+    }
+
+    private async Task<SettingRecord> UpdateOnceAsync(string scope, Action<SettingRecord> change, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Settings.FirstOrDefaultAsync(s => s.Scope == scope, cancellationToken);
