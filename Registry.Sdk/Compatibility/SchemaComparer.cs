@@ -562,6 +562,12 @@ internal sealed class SchemaComparer
 
     private void CompareProperties(ObjectFacet original, ObjectFacet update, List<Difference> sink)
     {
+        // Most versions of an event change a few properties; byte-identical "properties" (without $ref) need no walk.
+        if (original.PropertiesElement is { } originalProperties && update.PropertiesElement is { } updateProperties && original.Draft == update.Draft && SameText(originalProperties, updateProperties))
+        {
+            return;
+        }
+
         var names = original.Properties.Select(p => p.Key).Concat(update.Properties.Select(p => p.Key).Where(n => !original.PropertyIndex.ContainsKey(n)));
         foreach (var name in names)
         {
@@ -983,8 +989,13 @@ internal sealed class SchemaComparer
             return false;
         }
 
-        var a = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(original.Element);
-        var b = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(update.Element);
+        return SameText(original.Element, update.Element);
+    }
+
+    private static bool SameText(JsonElement original, JsonElement update)
+    {
+        var a = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(original);
+        var b = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(update);
         return a.SequenceEqual(b) && a.IndexOf("$ref"u8) < 0;
     }
 

@@ -406,6 +406,8 @@ internal sealed class SchemaDocument
             }
 
             var f = Facet();
+            f.PropertiesElement = properties;
+            f.Draft = Draft;
             foreach (var property in properties.EnumerateObject())
             {
                 var child = Read(property.Value, $"{pointer}/properties/{SourceMap.Escape(property.Name)}", baseUri);

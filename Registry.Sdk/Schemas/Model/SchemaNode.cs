@@ -128,6 +128,11 @@ internal sealed record NumberFacet(
 
 internal sealed class ObjectFacet
 {
+    /// <summary>The <c>properties</c> object as written, so two facets with byte-identical properties skip them all.</summary>
+    public JsonElement? PropertiesElement { get; set; }
+
+    public JsonSchemaDraft Draft { get; set; }
+
     public List<KeyValuePair<string, SchemaNode>> Properties { get; } = [];
 
     public Dictionary<string, SchemaNode> PropertyIndex { get; } = new(StringComparer.Ordinal);
