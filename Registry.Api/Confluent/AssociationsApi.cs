@@ -12,8 +12,14 @@ public static class AssociationsApi
     {
         app.MapMethods("/associations/{**rest}", ["GET", "POST", "PUT", "DELETE"], NotSupported).ExcludeFromDescription();
         app.MapMethods("/associations", ["GET", "POST", "PUT", "DELETE"], NotSupported).ExcludeFromDescription();
+
+        // Any other unknown path answers in Confluent's error shape too, rather than an empty 404.
+        app.MapFallback(UnknownPath).ExcludeFromDescription();
         return app;
     }
+
+    private static IResult UnknownPath(HttpRequest request) =>
+        throw new RegistryException(404, $"No endpoint answers {request.Method} {request.Path}; see /swagger for the API.");
 
     private static IResult NotSupported() =>
         throw new RegistryException(ErrorCodes.SubjectNotFound, "Associations are not supported by this registry; use subjects.");

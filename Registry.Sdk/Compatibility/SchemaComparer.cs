@@ -563,7 +563,7 @@ internal sealed class SchemaComparer
     private void CompareProperties(ObjectFacet original, ObjectFacet update, List<Difference> sink)
     {
         // Most versions of an event change a few properties; byte-identical "properties" (without $ref) need no walk.
-        if (original.PropertiesElement is { } originalProperties && update.PropertiesElement is { } updateProperties && original.Draft == update.Draft && SameText(originalProperties, updateProperties))
+        if (original.PropertiesDigest is { } digest && digest == update.PropertiesDigest && original.Draft == update.Draft)
         {
             return;
         }
@@ -669,6 +669,13 @@ internal sealed class SchemaComparer
 
     private void CompareRequired(ObjectFacet original, ObjectFacet update, List<Difference> sink)
     {
+        // The same required list over the same properties: nothing to report.
+        if (original.RequiredDigest is { } digest && digest == update.RequiredDigest
+            && original.PropertiesDigest is { } properties && properties == update.PropertiesDigest)
+        {
+            return;
+        }
+
         foreach (var name in original.Required)
         {
             if (!update.RequiredSet.Contains(name))

@@ -400,6 +400,18 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Equal(HttpAssert.ConfluentContentType, response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task Unknown_path_answers_404_in_confluent_error_shape()
+    {
+        using var response = await _http.GetAsync(new Uri("no/such/endpoint", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpAssert.ConfluentContentType, response.Content.Headers.ContentType?.MediaType);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(404, (int)body["error_code"]!);
+        Assert.Contains("/no/such/endpoint", (string)body["message"]!, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("application/vnd.schemaregistry.v1+json")]
     [InlineData("application/vnd.schemaregistry+json")]

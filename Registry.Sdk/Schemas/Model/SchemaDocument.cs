@@ -406,7 +406,7 @@ internal sealed class SchemaDocument
             }
 
             var f = Facet();
-            f.PropertiesElement = properties;
+            f.PropertiesDigest = Digest(properties, refFree: true);
             f.Draft = Draft;
             foreach (var property in properties.EnumerateObject())
             {
@@ -424,6 +424,7 @@ internal sealed class SchemaDocument
             }
 
             var f = Facet();
+            f.RequiredDigest = Digest(required, refFree: false);
             foreach (var name in required.EnumerateArray().Select(r => r.GetString()!))
             {
                 if (f.RequiredSet.Add(name))
@@ -597,6 +598,20 @@ internal sealed class SchemaDocument
         }
 
         return nodes;
+    }
+
+    /// <summary>The first 128 bits of the SHA-256 of an element's JSON text; null when it must hold no $ref and does.</summary>
+    private static UInt128? Digest(JsonElement element, bool refFree)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+        if (refFree && raw.IndexOf("$ref"u8) >= 0)
+        {
+            return null;
+        }
+
+        Span<byte> hash = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
+        System.Security.Cryptography.SHA256.HashData(raw, hash);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
     private SchemaNode? OptionalSchema(JsonElement element, string keyword, string pointer, Uri baseUri) =>

@@ -128,8 +128,15 @@ internal sealed record NumberFacet(
 
 internal sealed class ObjectFacet
 {
-    /// <summary>The <c>properties</c> object as written, so two facets with byte-identical properties skip them all.</summary>
-    public JsonElement? PropertiesElement { get; set; }
+    /// <summary>
+    /// SHA-256 of the <c>properties</c> object as written, or null when it holds a <c>$ref</c> (which may resolve
+    /// differently in another document). Equal digests in the same draft mean identical properties: a comparison
+    /// skips them without touching their nodes, which for long histories are cold in the cache.
+    /// </summary>
+    public UInt128? PropertiesDigest { get; set; }
+
+    /// <summary>SHA-256 (first 128 bits) of the <c>required</c> array as written.</summary>
+    public UInt128? RequiredDigest { get; set; }
 
     public JsonSchemaDraft Draft { get; set; }
 
