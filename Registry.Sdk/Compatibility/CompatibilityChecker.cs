@@ -59,12 +59,9 @@ public static class CompatibilityChecker
 
         void Judge(List<Difference> differences, int version, CompatibilityDirection direction)
         {
-            var reading = direction == CompatibilityDirection.Backward
-                ? $"New schema reading data written with version {version}"
-                : $"Version {version} reading data written with the new schema";
             foreach (var difference in differences)
             {
-                issues.Add(new CompatibilityIssue(difference, difference.Type.IsCompatible(policy), reading, version, direction));
+                issues.Add(new CompatibilityIssue(difference, difference.Type.IsCompatible(policy), version, direction));
             }
         }
     }

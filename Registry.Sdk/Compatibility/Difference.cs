@@ -44,7 +44,6 @@ public sealed record Difference
 public sealed record CompatibilityIssue
 {
     private readonly Difference? _difference;
-    private readonly string? _reading;
     private string? _message;
 
     /// <summary>Creates a judged difference.</summary>
@@ -64,10 +63,9 @@ public sealed record CompatibilityIssue
         Direction = direction;
     }
 
-    internal CompatibilityIssue(Difference difference, bool isCompatible, string reading, int againstVersion, CompatibilityDirection direction)
+    internal CompatibilityIssue(Difference difference, bool isCompatible, int againstVersion, CompatibilityDirection direction)
     {
         _difference = difference;
-        _reading = reading;
         Type = difference.Type;
         Path = difference.Path;
         IsCompatible = isCompatible;
@@ -85,7 +83,9 @@ public sealed record CompatibilityIssue
     public bool IsCompatible { get; }
 
     /// <summary>Plain words: which version reads which, what changed, and what breaks.</summary>
-    public string Message => _message ??= $"{_reading}: {_difference!.Message}";
+    public string Message => _message ??= Direction == CompatibilityDirection.Backward
+        ? $"New schema reading data written with version {AgainstVersion}: {_difference!.Message}"
+        : $"Version {AgainstVersion} reading data written with the new schema: {_difference!.Message}";
 
     /// <summary>The previous version it was found against (1-based position in the list given, or the registry version).</summary>
     public int AgainstVersion { get; }

@@ -29,8 +29,8 @@ internal sealed class SchemaComparer
     private readonly SchemaLimits _limits;
     private readonly List<string> _path = [];
     private readonly HashSet<(SchemaNode, SchemaNode)> _onPath = new(PairComparer.Instance);
-    private readonly Dictionary<SchemaNode, SchemaNode> _expanded = new(ReferenceEqualityComparer.Instance);
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private Dictionary<SchemaNode, SchemaNode>? _expanded;
+    private readonly long _started = Stopwatch.GetTimestamp();
     private int _steps;
     private int _depth;
 
@@ -1022,6 +1022,7 @@ internal sealed class SchemaComparer
             return node;
         }
 
+        _expanded ??= new Dictionary<SchemaNode, SchemaNode>(ReferenceEqualityComparer.Instance);
         if (!_expanded.TryGetValue(node, out var expanded))
         {
             expanded = new SchemaNode(NodeKind.Combined, node.Pointer)
@@ -1261,6 +1262,11 @@ internal sealed class SchemaComparer
 
     private string CurrentPath(string? keyword)
     {
+        if (_path.Count == 0 && keyword is null)
+        {
+            return "#/";
+        }
+
         var builder = new StringBuilder("#/");
         builder.AppendJoin('/', _path);
         if (keyword is not null)
@@ -1293,7 +1299,7 @@ internal sealed class SchemaComparer
             throw TooComplex($"the comparison took more than {_limits.MaxComparisonSteps:N0} steps");
         }
 
-        if ((_steps & 1023) == 0 && _clock.Elapsed > _limits.ComparisonTimeBudget)
+        if ((_steps & 1023) == 0 && Stopwatch.GetElapsedTime(_started) > _limits.ComparisonTimeBudget)
         {
             throw TooComplex($"the comparison ran longer than {_limits.ComparisonTimeBudget.TotalSeconds:0.#} s");
         }
