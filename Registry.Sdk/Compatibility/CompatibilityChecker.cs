@@ -45,12 +45,12 @@ public static class CompatibilityChecker
             {
                 if (level.ChecksBackward())
                 {
-                    Judge(SchemaComparer.Compare(version.Schema, candidate, policy), version.Version, CompatibilityDirection.Backward);
+                    Judge(SchemaComparer.Compare(version.Schema, candidate, policy, candidate.Limits), version.Version, CompatibilityDirection.Backward);
                 }
 
                 if (level.ChecksForward())
                 {
-                    Judge(SchemaComparer.Compare(candidate, version.Schema, policy), version.Version, CompatibilityDirection.Forward);
+                    Judge(SchemaComparer.Compare(candidate, version.Schema, policy, candidate.Limits), version.Version, CompatibilityDirection.Forward);
                 }
             }
         }
@@ -76,6 +76,6 @@ public static class CompatibilityChecker
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(reader);
-        return SchemaComparer.Compare(writer, reader, policy);
+        return SchemaComparer.Compare(writer, reader, policy, writer.Limits);
     }
 }

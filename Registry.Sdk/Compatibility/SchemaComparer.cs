@@ -40,11 +40,15 @@ internal sealed class SchemaComparer
         _limits = limits;
     }
 
-    public static List<Difference> Compare(ContractSchema writer, ContractSchema reader, CompatibilityPolicy policy)
+    public static List<Difference> Compare(ContractSchema writer, ContractSchema reader, CompatibilityPolicy policy, SchemaLimits limits)
     {
-        var comparer = new SchemaComparer(policy, writer.Limits);
         var differences = new List<Difference>();
-        comparer.Compare(writer.Document.Root, reader.Document.Root, differences);
+        if (writer.Fingerprint == reader.Fingerprint && !writer.UsesReferences && !reader.UsesReferences)
+        {
+            return differences; // the same text: nothing differs
+        }
+
+        new SchemaComparer(policy, limits).Compare(writer.Document.Root, reader.Document.Root, differences);
         return differences;
     }
 
@@ -703,6 +707,11 @@ internal sealed class SchemaComparer
 
     private void CompareDependencies(ObjectFacet original, ObjectFacet update, List<Difference> sink)
     {
+        if (!original.HasDependencies && !update.HasDependencies)
+        {
+            return;
+        }
+
         foreach (var name in original.DependentRequired.Keys.Union(update.DependentRequired.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             var path = "dependencies/" + SourceMap.Escape(name);
@@ -991,7 +1000,9 @@ internal sealed class SchemaComparer
     /// </summary>
     private static bool SameText(SchemaNode original, SchemaNode update)
     {
-        if (!original.IsWhole || !update.IsWhole || original.Document?.Draft != update.Document?.Draft)
+        // The roots were already compared by fingerprint (see the entry point); re-reading their text would only
+        // pull each old version's document through the cache again.
+        if (!original.IsWhole || !update.IsWhole || original.Pointer == "#" || original.Document?.Draft != update.Document?.Draft)
         {
             return false;
         }

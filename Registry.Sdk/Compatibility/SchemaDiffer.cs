@@ -14,8 +14,8 @@ public static class SchemaDiffer
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
-        var backward = SchemaComparer.Compare(from, to, policy);
-        var forward = SchemaComparer.Compare(to, from, policy);
+        var backward = SchemaComparer.Compare(from, to, policy, from.Limits);
+        var forward = SchemaComparer.Compare(to, from, policy, from.Limits);
         var backwardOk = backward.TrueForAll(d => d.Type.IsCompatible(policy));
         var forwardOk = forward.TrueForAll(d => d.Type.IsCompatible(policy));
         var verdicts = CompatibilityLevels.All.ToDictionary(

@@ -12,7 +12,7 @@ namespace EventContracts.Schemas;
 public sealed class ContractSchema
 {
     private readonly SourceMap _sourceMap;
-    private readonly Lazy<SchemaDocument> _document;
+    private readonly SchemaDocument _document;
 
     private ContractSchema(string text, JsonDocument json, SourceMap sourceMap, SchemaParseOptions options)
     {
@@ -28,8 +28,8 @@ public sealed class ContractSchema
         NormalizedFingerprint = Fingerprint.Of(NormalizedText);
 
         // Built eagerly so a schema that is not a schema fails here, with its location, not later in a comparison.
-        var document = SchemaDocument.Build(this, options.References);
-        _document = new Lazy<SchemaDocument>(document);
+        UsesReferences = options.References is { Count: > 0 };
+        _document = SchemaDocument.Build(this, options.References);
     }
 
     /// <summary>The text as given.</summary>
@@ -61,7 +61,10 @@ public sealed class ContractSchema
 
     internal JsonDocument Json { get; }
 
-    internal SchemaDocument Document => _document.Value;
+    internal SchemaDocument Document => _document;
+
+    /// <summary>Whether named references were given: then equal text does not mean equal meaning.</summary>
+    internal bool UsesReferences { get; }
 
     /// <summary>
     /// Parses <paramref name="text"/> as a JSON Schema.

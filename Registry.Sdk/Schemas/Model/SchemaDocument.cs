@@ -494,6 +494,7 @@ internal sealed class SchemaDocument
         }
 
         var f = facet();
+        f.HasDependencies = true;
         foreach (var dependency in dependencies.EnumerateObject())
         {
             var at = $"{pointer}/{keyword}/{SourceMap.Escape(dependency.Name)}";

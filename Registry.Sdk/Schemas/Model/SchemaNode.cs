@@ -158,6 +158,9 @@ internal sealed class ObjectFacet
 
     public long? MaxProperties { get; set; }
 
+    /// <summary>Whether any dependency keyword is present, so comparisons skip the (usually empty) dictionaries.</summary>
+    public bool HasDependencies { get; set; }
+
     public SortedDictionary<string, string[]> DependentRequired { get; } = new(StringComparer.Ordinal);
 
     public SortedDictionary<string, SchemaNode> DependentSchemas { get; } = new(StringComparer.Ordinal);
