@@ -1084,7 +1084,7 @@ internal sealed class SchemaComparer
         var distinct = new List<SchemaNode>(branches.Count);
         foreach (var branch in branches)
         {
-            if (seen.Add(branch.Element.GetRawText().Length < 4096 ? Canonical(branch) : $"{branch.Pointer}"))
+            if (seen.Add(CanonicalJson.Write(branch.Element, sortKeys: false)))
             {
                 distinct.Add(branch);
             }
@@ -1092,13 +1092,6 @@ internal sealed class SchemaComparer
 
         return distinct;
     }
-
-    private static string Canonical(SchemaNode node) => node.Element.ValueKind switch
-    {
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => JsonSerializer.Serialize(node.Element),
-    };
 
     private static JsonTypes? EffectiveTypes(SchemaNode node)
     {

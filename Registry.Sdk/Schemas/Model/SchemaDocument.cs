@@ -138,7 +138,6 @@ internal sealed class SchemaDocument
                 node = new SchemaNode(NodeKind.False, pointer);
                 break;
             case JsonValueKind.Object:
-                _nodes[pointer] = node = new SchemaNode(NodeKind.True, pointer); // placeholder only while reading
                 node = ReadObject(element, pointer, baseUri);
                 break;
             default:
