@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using EventContracts.Cli.Commands;
 using EventContracts.Cli.Input;
+using EventContracts.Cli.Registry;
 using EventContracts.Schemas;
 
 namespace EventContracts.Cli;
@@ -13,14 +14,22 @@ internal static class Evc
     public const string InternalErrorMarker = "evc: internal error:";
 
     public static RootCommand CreateRoot() =>
-        new("evc: lint, compare and diff event contracts (JSON Schema files).")
+        new("evc: lint, compare and diff event contracts (JSON Schema files), register them, and gate deploys against an EventContracts registry.")
         {
             CompatCommand.Create(),
             LintCommand.Create(),
             DiffCommand.Create(),
+            RegisterCommand.Create(),
+            CheckCommand.Create(),
+            PullCommand.Create(),
+            RecordReleaseCommand.Create(),
+            RecordDeploymentCommand.Create(),
+            RecordUndeploymentCommand.Create(),
+            CreateEnvironmentCommand.Create(),
+            CanIDeployCommand.Create(),
         };
 
-    public static int Run(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         try
         {
@@ -39,7 +48,18 @@ internal static class Evc
                 return ExitCodes.BadInput;
             }
 
-            return parseResult.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (RegistryUnreachableException e)
+        {
+            Console.Error.WriteLine($"evc: {e.Message}");
+            return ExitCodes.Unreachable;
+        }
+        catch (RegistryRequestException e)
+        {
+            // A refusal that is not the command's verdict (bad name, unknown environment, missing key): the input is wrong.
+            Console.Error.WriteLine($"evc: {e.Message}");
+            return ExitCodes.BadInput;
         }
         catch (InputException e)
         {

@@ -1,3 +1,3 @@
 using EventContracts.Cli;
 
-return Evc.Run(args);
+return await Evc.RunAsync(args);

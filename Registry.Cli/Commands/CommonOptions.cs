@@ -28,6 +28,12 @@ internal static class CommonOptions
         HelpName = "STRICT|LENIENT",
     };
 
+    public static Option<string> Registry() => new("--registry")
+    {
+        Description = "The registry's base URL, e.g. http://localhost:8081; defaults to $EVC_REGISTRY_URL. $EVC_API_KEY, when set, is sent as a bearer token.",
+        HelpName = "url",
+    };
+
     public static OutputFormat ParseOutput(string? text, params OutputFormat[] allowed)
     {
         foreach (var format in allowed)
