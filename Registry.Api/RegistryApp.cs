@@ -2,6 +2,7 @@ using EventContracts.Api.Compatibility;
 using EventContracts.Api.Confluent;
 using EventContracts.Api.Config;
 using EventContracts.Api.Core;
+using EventContracts.Api.Deployments;
 using EventContracts.Api.Health;
 using EventContracts.Api.Linting;
 using EventContracts.Api.Modes;
@@ -26,6 +27,8 @@ public static class RegistryApp
         services.AddSingleton<WriteGate>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<SchemaRegistry>();
+        services.AddSingleton<ReleaseStore>();
+        services.AddSingleton<DeploymentStore>();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options => options.SwaggerDoc("v1", new() { Title = "EventContracts registry", Version = "v1", Description = "Confluent-compatible schema registry for JSON Schema event contracts, with native /v1 checks." }));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 8 * 1024 * 1024);
@@ -51,6 +54,8 @@ public static class RegistryApp
         app.MapModeApi();
         app.MapSubjectDiffApi();
         app.MapLintApi();
+        app.MapServicesApi();
+        app.MapEnvironmentsApi();
         app.MapHealthApi();
         app.MapAssociationsApi();
         return app;

@@ -61,7 +61,7 @@ public sealed class ErrorHandling(RequestDelegate next, ILogger<ErrorHandling> l
             var problem = new ProblemDetails
             {
                 Status = error.HttpStatus,
-                Title = ProblemTitle(error.HttpStatus),
+                Title = ProblemTitle(error),
                 Detail = error.Message,
                 Type = $"https://eventcontracts.dev/problems/{error.ErrorCode}",
                 Instance = context.Request.Path,
@@ -80,10 +80,11 @@ public sealed class ErrorHandling(RequestDelegate next, ILogger<ErrorHandling> l
         return JsonSerializer.SerializeAsync(context.Response.Body, new ConfluentError(error.ErrorCode, error.Message), ConfluentHttp.Json);
     }
 
-    private static string ProblemTitle(int status) => status switch
+    private static string ProblemTitle(RegistryException error) => error.HttpStatus switch
     {
         400 => "Bad request",
         404 => "Not found",
+        409 when error.ErrorCode == ErrorCodes.Conflict => "Conflict",
         409 => "Incompatible schema",
         422 => "Unprocessable schema or request",
         _ => "Registry error",

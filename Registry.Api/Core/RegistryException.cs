@@ -62,4 +62,12 @@ public static class ErrorCodes
     public const int InvalidSubject = 42208;
     public const int SchemaTooLarge = 42209;
     public const int StoreError = 50001;
+
+    // The native surface's own codes (/v1 only; Confluent's codes above stay as Confluent defines them).
+
+    /// <summary>A /v1 resource (service, release, environment, deployment) that does not exist.</summary>
+    public const int NotFound = 404;
+
+    /// <summary>A /v1 write that contradicts what is recorded, e.g. a release version recorded with other contracts.</summary>
+    public const int Conflict = 40901;
 }

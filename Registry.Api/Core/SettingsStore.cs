@@ -35,6 +35,16 @@ public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts,
         return (ModeFrom(rows, subject), ConfigFrom(rows, subject));
     }
 
+    /// <summary>The configuration in force for each of <paramref name="subjects"/>, from one read on the caller's context.</summary>
+    public static async Task<Dictionary<string, EffectiveConfig>> ConfigsAsync(RegistryDbContext db, IReadOnlyCollection<string> subjects, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(subjects);
+        var scopes = subjects.ToList();
+        var rows = await db.Settings.AsNoTracking().Where(s => s.Scope == GlobalScope || scopes.Contains(s.Scope)).ToListAsync(cancellationToken);
+        return subjects.Distinct(StringComparer.Ordinal).ToDictionary(subject => subject, subject => ConfigFrom(rows, subject), StringComparer.Ordinal);
+    }
+
     // Compiled: registration reads the settings on every call, and EF Core's per-call query translation cache lookup costs more than the SQLite read.
     private static readonly Func<RegistryDbContext, string, IAsyncEnumerable<SettingRecord>> ScopeRows =
         EF.CompileAsyncQuery((RegistryDbContext db, string scope) => db.Settings.AsNoTracking().Where(s => s.Scope == GlobalScope || s.Scope == scope));

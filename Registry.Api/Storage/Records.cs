@@ -70,3 +70,83 @@ public sealed class SettingRecord
 
     public string? Mode { get; set; }
 }
+
+/// <summary>A service that produces and/or consumes event types (deploy gate). Created by its first release.</summary>
+public sealed class ServiceRecord
+{
+    public long Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A version of a service with its declared contracts (<see cref="ReleaseContractRecord"/>). Immutable once recorded.</summary>
+public sealed class ReleaseRecord
+{
+    public long Id { get; set; }
+
+    public long ServiceId { get; set; }
+
+    public required string Version { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>One contract a release declares: it produces or consumes an event type at a schema version.</summary>
+public sealed class ReleaseContractRecord
+{
+    public long Id { get; set; }
+
+    public long ReleaseId { get; set; }
+
+    /// <summary><see cref="ContractRoles.Produces"/> or <see cref="ContractRoles.Consumes"/>.</summary>
+    public required string Role { get; set; }
+
+    public required string EventType { get; set; }
+
+    public int SchemaVersion { get; set; }
+}
+
+/// <summary>The two roles a contract plays in a release, as stored.</summary>
+public static class ContractRoles
+{
+    public const string Produces = "produces";
+    public const string Consumes = "consumes";
+}
+
+/// <summary>An environment (<c>dev</c>, <c>production</c>…) that holds deployed releases.</summary>
+public sealed class EnvironmentRecord
+{
+    public long Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// A release running (or, once ended, having run) in an environment. At most one row per (environment, service) has
+/// no <see cref="EndedAt"/>: the database enforces it with a filtered unique index; ended rows are the history.
+/// </summary>
+public sealed class DeploymentRecord
+{
+    public long Id { get; set; }
+
+    public long EnvironmentId { get; set; }
+
+    public long ServiceId { get; set; }
+
+    public long ReleaseId { get; set; }
+
+    public DateTimeOffset DeployedAt { get; set; }
+
+    /// <summary>Null while the deployment is current.</summary>
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary><c>replaced</c> or <c>undeployed</c> once ended.</summary>
+    public string? EndedBy { get; set; }
+
+    /// <summary>The service version this deployment replaced in the environment, if any.</summary>
+    public string? Replaced { get; set; }
+}

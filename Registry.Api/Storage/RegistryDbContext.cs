@@ -18,6 +18,16 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
 
     public DbSet<SettingRecord> Settings => Set<SettingRecord>();
 
+    public DbSet<ServiceRecord> Services => Set<ServiceRecord>();
+
+    public DbSet<ReleaseRecord> Releases => Set<ReleaseRecord>();
+
+    public DbSet<ReleaseContractRecord> ReleaseContracts => Set<ReleaseContractRecord>();
+
+    public DbSet<EnvironmentRecord> Environments => Set<EnvironmentRecord>();
+
+    public DbSet<DeploymentRecord> Deployments => Set<DeploymentRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -58,6 +68,65 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             setting.ToTable("settings");
             setting.HasKey(s => s.Scope);
             setting.Property(s => s.Scope).HasMaxLength(255);
+        });
+        OnDeployGateCreating(modelBuilder);
+    }
+
+    /// <summary>
+    /// The deploy gate's tables (docs/deploy-gate.md). Uniqueness is the database's: one service per name, one release
+    /// per (service, version), one environment per name, and one current deployment per (environment, service).
+    /// </summary>
+    private static void OnDeployGateCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ServiceRecord>(service =>
+        {
+            service.ToTable("services");
+            service.HasKey(s => s.Id);
+            service.HasIndex(s => s.Name).IsUnique();
+            service.Property(s => s.Name).HasMaxLength(100);
+        });
+        modelBuilder.Entity<ReleaseRecord>(release =>
+        {
+            release.ToTable("releases");
+            release.HasKey(r => r.Id);
+            release.HasIndex(r => new { r.ServiceId, r.Version }).IsUnique();
+            release.Property(r => r.Version).HasMaxLength(100);
+            release.HasOne<ServiceRecord>().WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ReleaseContractRecord>(contract =>
+        {
+            contract.ToTable("release_contracts");
+            contract.HasKey(c => c.Id);
+            contract.HasIndex(c => new { c.ReleaseId, c.Role, c.EventType, c.SchemaVersion }).IsUnique();
+
+            // The gate looks up who produces or consumes an event type.
+            contract.HasIndex(c => new { c.EventType, c.ReleaseId });
+            contract.Property(c => c.Role).HasMaxLength(16);
+            contract.Property(c => c.EventType).HasMaxLength(255);
+            contract.HasOne<ReleaseRecord>().WithMany().HasForeignKey(c => c.ReleaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<EnvironmentRecord>(environment =>
+        {
+            environment.ToTable("environments");
+            environment.HasKey(e => e.Id);
+            environment.HasIndex(e => e.Name).IsUnique();
+            environment.Property(e => e.Name).HasMaxLength(100);
+        });
+        modelBuilder.Entity<DeploymentRecord>(deployment =>
+        {
+            deployment.ToTable("deployments");
+            deployment.HasKey(d => d.Id);
+
+            // At most one current deployment per (environment, service); the quoted column name reads the same in
+            // SQLite and PostgreSQL.
+            deployment.HasIndex(d => new { d.EnvironmentId, d.ServiceId }).IsUnique().HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("IX_deployments_current");
+            deployment.HasIndex(d => new { d.EnvironmentId, d.ServiceId, d.Id }).HasDatabaseName("IX_deployments_history");
+            deployment.HasIndex(d => d.ReleaseId);
+            deployment.Property(d => d.EndedBy).HasMaxLength(16);
+            deployment.Property(d => d.Replaced).HasMaxLength(100);
+            deployment.HasOne<EnvironmentRecord>().WithMany().HasForeignKey(d => d.EnvironmentId).OnDelete(DeleteBehavior.Restrict);
+            deployment.HasOne<ServiceRecord>().WithMany().HasForeignKey(d => d.ServiceId).OnDelete(DeleteBehavior.Restrict);
+            deployment.HasOne<ReleaseRecord>().WithMany().HasForeignKey(d => d.ReleaseId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

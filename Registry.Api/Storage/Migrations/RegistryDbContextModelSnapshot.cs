@@ -17,6 +17,131 @@ namespace EventContracts.Api.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EventContracts.Api.Storage.DeploymentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("DeployedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnvironmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Replaced")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleaseId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("EnvironmentId", "ServiceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_deployments_current")
+                        .HasFilter("\"EndedAt\" IS NULL");
+
+                    b.HasIndex("EnvironmentId", "ServiceId", "Id")
+                        .HasDatabaseName("IX_deployments_history");
+
+                    b.ToTable("deployments", (string)null);
+                });
+
+            modelBuilder.Entity("EventContracts.Api.Storage.EnvironmentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("environments", (string)null);
+                });
+
+            modelBuilder.Entity("EventContracts.Api.Storage.ReleaseContractRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventType", "ReleaseId");
+
+                    b.HasIndex("ReleaseId", "Role", "EventType", "SchemaVersion")
+                        .IsUnique();
+
+                    b.ToTable("release_contracts", (string)null);
+                });
+
+            modelBuilder.Entity("EventContracts.Api.Storage.ReleaseRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("releases", (string)null);
+                });
+
             modelBuilder.Entity("EventContracts.Api.Storage.SchemaRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -76,6 +201,28 @@ namespace EventContracts.Api.Storage.Migrations
                     b.HasIndex("Subject", "Version");
 
                     b.ToTable("schema_references", (string)null);
+                });
+
+            modelBuilder.Entity("EventContracts.Api.Storage.ServiceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("services", (string)null);
                 });
 
             modelBuilder.Entity("EventContracts.Api.Storage.SettingRecord", b =>
@@ -149,6 +296,45 @@ namespace EventContracts.Api.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("subject_versions", (string)null);
+                });
+
+            modelBuilder.Entity("EventContracts.Api.Storage.DeploymentRecord", b =>
+                {
+                    b.HasOne("EventContracts.Api.Storage.EnvironmentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EnvironmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EventContracts.Api.Storage.ReleaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EventContracts.Api.Storage.ServiceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventContracts.Api.Storage.ReleaseContractRecord", b =>
+                {
+                    b.HasOne("EventContracts.Api.Storage.ReleaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventContracts.Api.Storage.ReleaseRecord", b =>
+                {
+                    b.HasOne("EventContracts.Api.Storage.ServiceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
