@@ -61,7 +61,7 @@ internal static class CheckCommand
                     RegistrationRenderer.WriteLine(console, outcome, withFindings: true);
                 }
 
-                console.WriteLine($"{(passed ? "Check passed" : "Check FAILED")}: {RegistrationRenderer.Summary(outcomes, dryRun: true)}");
+                Terminal.Line(console, Terminal.Text($"{(passed ? "Check passed" : "Check FAILED")}: {RegistrationRenderer.Summary(outcomes, dryRun: true)}"));
                 break;
         }
 

@@ -57,7 +57,7 @@ internal static class RegisterCommand
         if (text)
         {
             var summary = RegistrationRenderer.Summary(outcomes, dryRun);
-            console.WriteLine(dryRun ? $"Dry run, nothing was registered. {summary}" : summary);
+            Terminal.Line(console, Terminal.Text(dryRun ? $"Dry run, nothing was registered. {summary}" : summary));
         }
         else
         {

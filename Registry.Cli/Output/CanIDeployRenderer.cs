@@ -10,11 +10,11 @@ internal static class CanIDeployRenderer
     public static void WriteText(IAnsiConsole console, CanIDeployReport report, bool dryRun)
     {
         var subject = $"{report.Service} {report.Version} to {report.Environment}";
-        console.MarkupLine($"{(dryRun ? "[yellow]Dry run:[/] " : string.Empty)}can-i-deploy {Terminal.Text(subject)}");
+        Terminal.Line(console, $"{(dryRun ? "[yellow]Dry run:[/] " : string.Empty)}can-i-deploy {Terminal.Text(subject)}");
 
         if (report.Pairs.Count == 0)
         {
-            console.WriteLine($"No (reader, writer) pairs: nothing in {report.Environment} reads what {report.Service} {report.Version} writes, or writes what it reads.");
+            Terminal.Line(console, Terminal.Text($"No (reader, writer) pairs: nothing in {report.Environment} reads what {report.Service} {report.Version} writes, or writes what it reads."));
         }
         else
         {
@@ -46,26 +46,26 @@ internal static class CanIDeployRenderer
         foreach (var pair in report.Pairs.Where(p => p.Verdict != GateVerdict.Safe))
         {
             var head = $"{VerdictWord(pair.Verdict)}{(pair.Ignored ? " (ignored)" : string.Empty)}: {pair.Producer} {pair.ProducerVersion} -> {pair.Consumer} {pair.ConsumerVersion}, {pair.EventType}";
-            console.MarkupLine($"{Colour(pair.Verdict, pair.Ignored, head)}: {Terminal.Text(pair.Reason ?? "no reason given.")}");
+            Terminal.Line(console, $"{Colour(pair.Verdict, pair.Ignored, head)}: {Terminal.Text(pair.Reason ?? "no reason given.")}");
             foreach (var difference in pair.Differences.Where(d => !d.Compatible))
             {
-                console.WriteLine($"    {difference.Type} at {difference.Path}: {difference.Message}");
+                Terminal.Line(console, Terminal.Text($"    {difference.Type} at {difference.Path}: {difference.Message}"));
             }
         }
 
         foreach (var finding in report.Findings.Where(f => f.Verdict != FindingVerdict.Warning))
         {
             var verdict = finding.Verdict == FindingVerdict.Unsafe ? GateVerdict.Unsafe : GateVerdict.Unknown;
-            console.MarkupLine($"{Colour(verdict, false, $"{VerdictWord(verdict)} ({KindWord(finding.Kind)})")}: {Terminal.Text(finding.Message)}");
+            Terminal.Line(console, $"{Colour(verdict, false, $"{VerdictWord(verdict)} ({KindWord(finding.Kind)})")}: {Terminal.Text(finding.Message)}");
         }
 
         foreach (var warning in report.Warnings)
         {
-            console.MarkupLine($"[yellow]warning:[/] {Terminal.Text(warning)}");
+            Terminal.Line(console, $"[yellow]warning:[/] {Terminal.Text(warning)}");
         }
 
         var line = VerdictLine(report);
-        console.MarkupLine(dryRun
+        Terminal.Line(console, dryRun
             ? $"[yellow]Dry run:[/] {Terminal.Text(line)} (exit 0 because of --dry-run)"
             : report.Verdict switch
             {

@@ -25,7 +25,7 @@ internal static class RegistrationRenderer
             ContractStatus.Incompatible => $"{Terminal.Text(file.Path)}: [red bold]INCOMPATIBLE[/]: {Terminal.Text(outcome.Message)}",
             _ => $"{Terminal.Text(file.Path)}: [red bold]REFUSED[/]: {Terminal.Text(outcome.Message)}",
         };
-        console.MarkupLine(line);
+        Terminal.Line(console, line);
 
         if (withFindings)
         {
@@ -35,7 +35,7 @@ internal static class RegistrationRenderer
                     ? $"{finding.File}:{p.Line.ToString(CultureInfo.InvariantCulture)}:{p.Column.ToString(CultureInfo.InvariantCulture)}"
                     : finding.File ?? file.Path;
                 var severity = finding.Severity == LintSeverity.Error ? "[red]error[/]" : "[yellow]warning[/]";
-                console.MarkupLine($"  {Terminal.Text(location)} {severity} {Terminal.Text(finding.RuleId)} {Terminal.Text(finding.Message)}");
+                Terminal.Line(console, $"  {Terminal.Text(location)} {severity} {Terminal.Text(finding.RuleId)} {Terminal.Text(finding.Message)}");
             }
         }
     }

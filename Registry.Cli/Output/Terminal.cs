@@ -25,6 +25,23 @@ internal static class Terminal
         return console;
     }
 
+    /// <summary>
+    /// One line of markup. Redirected, it is written as plain text and never wrapped, so a CI log keeps one line per
+    /// file or pair (long messages stay greppable); on a terminal Spectre wraps it to the window.
+    /// </summary>
+    public static void Line(IAnsiConsole console, string markup)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            Console.Out.Write(Markup.Remove(markup));
+            Console.Out.Write('\n');
+        }
+        else
+        {
+            console.MarkupLine(markup);
+        }
+    }
+
     /// <summary>User text (paths, messages, names) inside markup: never interpreted as Spectre markup.</summary>
     public static string Text(string? value) => Markup.Escape(value ?? string.Empty);
 }

@@ -21,6 +21,8 @@ internal sealed class ContractFolder : IDisposable
 
     public Task<EvcResult> Evc(params string[] args) => EvcProcess.RunAsync(Root, args);
 
+    public Task<EvcResult> Evc(IReadOnlyDictionary<string, string?> environment, params string[] args) => EvcProcess.RunAsync(Root, environment, args);
+
     public void Dispose()
     {
         try

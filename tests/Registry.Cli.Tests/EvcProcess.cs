@@ -32,7 +32,14 @@ internal static class EvcProcess
     /// Runs <c>evc args…</c> in <paramref name="workingDirectory"/>. Fails the test when evc reports an internal
     /// error: exit 3 is only acceptable for bad input, never for a bug (or a not-yet-implemented engine).
     /// </summary>
-    public static async Task<EvcResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<EvcResult> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string, string[])"/>, with environment variables set (or, with a null value, removed).
+    /// <c>EVC_REGISTRY_URL</c> and <c>EVC_API_KEY</c> are never inherited from the test runner.
+    /// </summary>
+    public static async Task<EvcResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo(DotnetHost)
         {
@@ -52,6 +59,19 @@ internal static class EvcProcess
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment.Remove("EVC_REGISTRY_URL");
+        start.Environment.Remove("EVC_API_KEY");
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
 
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start evc.");
