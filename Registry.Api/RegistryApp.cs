@@ -29,6 +29,8 @@ public static class RegistryApp
         services.AddSingleton<SchemaRegistry>();
         services.AddSingleton<ReleaseStore>();
         services.AddSingleton<DeploymentStore>();
+        services.AddSingleton<ReadCheckCache>();
+        services.AddSingleton<CanIDeploy>();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options => options.SwaggerDoc("v1", new() { Title = "EventContracts registry", Version = "v1", Description = "Confluent-compatible schema registry for JSON Schema event contracts, with native /v1 checks." }));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 8 * 1024 * 1024);
@@ -56,6 +58,7 @@ public static class RegistryApp
         app.MapLintApi();
         app.MapServicesApi();
         app.MapEnvironmentsApi();
+        app.MapCanIDeployApi();
         app.MapHealthApi();
         app.MapAssociationsApi();
         return app;
