@@ -55,6 +55,12 @@ internal static class Evc
             Console.Error.WriteLine($"evc: {e.Message}");
             return ExitCodes.Unreachable;
         }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: nothing was decided, so no verdict; 130 is what shells report for an interrupted command.
+            Console.Error.WriteLine("evc: cancelled.");
+            return 130;
+        }
         catch (RegistryRequestException e)
         {
             // A refusal that is not the command's verdict (bad name, unknown environment, missing key): the input is wrong.

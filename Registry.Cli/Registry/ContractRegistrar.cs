@@ -48,7 +48,18 @@ internal sealed class ContractRegistrar(RegistryClient client, Action<string> st
         }
 
         var plan = new SubjectPlan(contract.EventType, subject, outcomes);
-        if (checkNew && plan.New.Count > 0 && !outcomes.Any(o => o.Failed))
+        if (checkNew && outcomes.Any(o => o.Failed))
+        {
+            // New versions after a mismatch would be checked against a history the folder does not have.
+            for (var i = 0; i < outcomes.Count; i++)
+            {
+                if (outcomes[i].Status == ContractStatus.Pending)
+                {
+                    outcomes[i] = outcomes[i] with { Status = ContractStatus.Skipped, Message = $"not checked: another file of {contract.EventType} disagrees with the registry." };
+                }
+            }
+        }
+        else if (checkNew && plan.New.Count > 0)
         {
             await CheckNewAsync(plan, fetched, cancellationToken);
         }
