@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using EventContracts.Cli.Input;
 using EventContracts.Cli.Output;
@@ -13,13 +11,6 @@ namespace EventContracts.Cli.Commands;
 /// <summary><c>evc pull</c>: writes registered versions as contract files, <c>&lt;folder&gt;/&lt;domain&gt;/&lt;event-type&gt;.v&lt;N&gt;.json</c>.</summary>
 internal static class PullCommand
 {
-    private static readonly JsonWriterOptions Pretty = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static Command Create()
     {
         var contract = new Argument<string>("event-type")
@@ -125,19 +116,13 @@ internal static class PullCommand
         return (text, null);
     }
 
-    /// <summary>Indented with two spaces, <c>\n</c> newlines, the registry's key order, and a final newline: the same bytes on every pull.</summary>
+    /// <summary>Indented like every evc JSON (two spaces, <c>\n</c>, a final newline), in the registry's key order: the same bytes on every pull.</summary>
     private static string PrettyPrint(string schema, string subject, int version)
     {
         try
         {
             using var document = JsonDocument.Parse(schema);
-            var buffer = new ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer, Pretty))
-            {
-                document.WriteTo(writer);
-            }
-
-            return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+            return JsonOutput.Format(document.WriteTo);
         }
         catch (JsonException e)
         {

@@ -94,13 +94,7 @@ internal static class RegisterCommand
             {
                 if (blocked)
                 {
-                    for (var i = 0; i < plan.Outcomes.Count; i++)
-                    {
-                        if (plan.Outcomes[i].Status == ContractStatus.Pending)
-                        {
-                            plan.Outcomes[i] = plan.Outcomes[i] with { Status = ContractStatus.Skipped, Message = "not registered: a file disagrees with the registry (see MISMATCH above), so nothing was registered." };
-                        }
-                    }
+                    plan.SkipNew("not registered: a file disagrees with the registry (see MISMATCH above), so nothing was registered.");
                 }
                 else
                 {

@@ -18,15 +18,23 @@ internal static class JsonOutput
 
     public static void Write(Action<Utf8JsonWriter> write)
     {
+        using var stdout = Console.OpenStandardOutput();
+        stdout.Write(Bytes(write));
+        stdout.Flush();
+    }
+
+    /// <summary>The same document as text, for a file (<c>evc pull</c>).</summary>
+    public static string Format(Action<Utf8JsonWriter> write) => System.Text.Encoding.UTF8.GetString(Bytes(write));
+
+    private static ReadOnlySpan<byte> Bytes(Action<Utf8JsonWriter> write)
+    {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             write(writer);
         }
 
-        using var stdout = Console.OpenStandardOutput();
-        stdout.Write(buffer.WrittenSpan);
-        stdout.Write("\n"u8);
-        stdout.Flush();
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan;
     }
 }

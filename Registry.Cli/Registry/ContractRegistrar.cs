@@ -51,13 +51,7 @@ internal sealed class ContractRegistrar(RegistryClient client, Action<string> st
         if (checkNew && outcomes.Any(o => o.Failed))
         {
             // New versions after a mismatch would be checked against a history the folder does not have.
-            for (var i = 0; i < outcomes.Count; i++)
-            {
-                if (outcomes[i].Status == ContractStatus.Pending)
-                {
-                    outcomes[i] = outcomes[i] with { Status = ContractStatus.Skipped, Message = $"not checked: another file of {contract.EventType} disagrees with the registry." };
-                }
-            }
+            plan.SkipNew($"not checked: another file of {contract.EventType} disagrees with the registry.");
         }
         else if (checkNew && plan.New.Count > 0)
         {
@@ -68,29 +62,12 @@ internal sealed class ContractRegistrar(RegistryClient client, Action<string> st
     }
 
     /// <summary>Registers the plan's new files in version order, stopping the subject at its first refusal.</summary>
-    public async Task ApplyAsync(SubjectPlan plan, CancellationToken cancellationToken)
-    {
-        var failed = false;
-        for (var i = 0; i < plan.Outcomes.Count; i++)
+    public Task ApplyAsync(SubjectPlan plan, CancellationToken cancellationToken) =>
+        plan.SettleNewAsync($"not registered: an earlier version of {plan.EventType} was refused.", outcome =>
         {
-            var outcome = plan.Outcomes[i];
-            if (outcome.Status != ContractStatus.Pending)
-            {
-                continue;
-            }
-
-            var file = outcome.File;
-            if (failed)
-            {
-                plan.Outcomes[i] = outcome with { Status = ContractStatus.Skipped, Message = $"not registered: an earlier version of {plan.EventType} was refused." };
-                continue;
-            }
-
-            status($"Registering {file.Path} as {plan.Subject} v{file.Version.ToString(CultureInfo.InvariantCulture)}");
-            plan.Outcomes[i] = await RegisterAsync(plan.Subject, file, cancellationToken);
-            failed = plan.Outcomes[i].Failed;
-        }
-    }
+            status($"Registering {outcome.File.Path} as {plan.Subject} v{outcome.File.Version.ToString(CultureInfo.InvariantCulture)}");
+            return RegisterAsync(plan.Subject, outcome.File, cancellationToken);
+        });
 
     private async Task<ContractOutcome> CompareAsync(string subject, ContractVersionFile file, IReadOnlyList<int> versions, int highest, Dictionary<int, SubjectVersion> fetched, CancellationToken cancellationToken)
     {
@@ -143,22 +120,9 @@ internal sealed class ContractRegistrar(RegistryClient client, Action<string> st
             }
         }
 
-        var failed = false;
-        for (var i = 0; i < plan.Outcomes.Count; i++)
+        await plan.SettleNewAsync($"not checked: an earlier version of {plan.EventType} would be refused.", async outcome =>
         {
-            var outcome = plan.Outcomes[i];
-            if (outcome.Status != ContractStatus.Pending)
-            {
-                continue;
-            }
-
             var file = outcome.File;
-            if (failed)
-            {
-                plan.Outcomes[i] = outcome with { Status = ContractStatus.Skipped, Message = $"not checked: an earlier version of {plan.EventType} would be refused." };
-                continue;
-            }
-
             var findings = ContractLinter.Lint(file.Schema, file.EventType)
                 .Where(f => f.Severity != LintSeverity.Off)
                 .Select(f => f.File is null ? f with { File = file.Path } : f)
@@ -171,9 +135,10 @@ internal sealed class ContractRegistrar(RegistryClient client, Action<string> st
                 .Select(d => new ContractDifference(d.Type, d.Path, d.Message, d.AgainstVersion >= 1 && d.AgainstVersion <= previous.Count ? previous[d.AgainstVersion - 1].Version : d.AgainstVersion))
                 .ToList();
 
+            ContractOutcome settled;
             if (errors.Count > 0)
             {
-                plan.Outcomes[i] = outcome with
+                settled = outcome with
                 {
                     Status = ContractStatus.Refused,
                     Message = $"{file.Path} breaks {Count(errors.Count, "lint rule")}: {string.Join("; ", errors.Select(f => $"{f.RuleId} {f.Pointer}: {f.Message}"))}",
@@ -183,7 +148,7 @@ internal sealed class ContractRegistrar(RegistryClient client, Action<string> st
             }
             else if (!answer.Compatible)
             {
-                plan.Outcomes[i] = outcome with
+                settled = outcome with
                 {
                     Status = ContractStatus.Incompatible,
                     Message = $"{file.Path} is incompatible with {plan.Subject} under {answer.Level} ({config.CompatibilityPolicy ?? "STRICT"}): {string.Join("; ", differences.Select(d => $"{d.Type} at {d.Path} (against v{d.AgainstVersion.ToString(CultureInfo.InvariantCulture)}): {d.Message}"))}",
@@ -193,12 +158,12 @@ internal sealed class ContractRegistrar(RegistryClient client, Action<string> st
             }
             else
             {
-                plan.Outcomes[i] = outcome with { Status = ContractStatus.WouldRegister, Findings = findings, Differences = differences };
+                settled = outcome with { Status = ContractStatus.WouldRegister, Findings = findings, Differences = differences };
             }
 
-            failed = plan.Outcomes[i].Failed;
             previous.Add((file.Version, file.Schema.Text));
-        }
+            return settled;
+        });
     }
 
     private async Task<ContractOutcome> RegisterAsync(string subject, ContractVersionFile file, CancellationToken cancellationToken)
@@ -237,4 +202,36 @@ internal sealed record SubjectPlan(string EventType, string Subject, List<Contra
 {
     /// <summary>Files above the registry's highest version: to register.</summary>
     public IReadOnlyList<ContractOutcome> New => [.. Outcomes.Where(o => o.Status == ContractStatus.Pending)];
+
+    /// <summary>
+    /// Settles the new files in version order with <paramref name="settle"/>; once one fails, the later ones are
+    /// skipped with <paramref name="skipped"/> (version N+1 cannot follow a version N that was refused).
+    /// </summary>
+    public async Task SettleNewAsync(string skipped, Func<ContractOutcome, Task<ContractOutcome>> settle)
+    {
+        for (var i = 0; i < Outcomes.Count; i++)
+        {
+            if (Outcomes[i].Status == ContractStatus.Pending)
+            {
+                Outcomes[i] = await settle(Outcomes[i]);
+                if (Outcomes[i].Failed)
+                {
+                    SkipNew(skipped);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Marks every new file not settled yet as skipped, saying why.</summary>
+    public void SkipNew(string why)
+    {
+        for (var i = 0; i < Outcomes.Count; i++)
+        {
+            if (Outcomes[i].Status == ContractStatus.Pending)
+            {
+                Outcomes[i] = Outcomes[i] with { Status = ContractStatus.Skipped, Message = why };
+            }
+        }
+    }
 }

@@ -69,6 +69,17 @@ internal static class Schemas
         }
         """;
 
+    /// <summary>A closed object whose property name breaks EC003 (camelCase) on line 4.</summary>
+    public const string PascalCaseProperty = """
+        {
+          "type": "object",
+          "properties": {
+            "OrderId": { "type": "string" }
+          },
+          "additionalProperties": false
+        }
+        """;
+
     /// <summary>JSON nested <paramref name="depth"/> arrays deep.</summary>
     public static string NestedArrays(int depth) => new string('[', depth) + new string(']', depth);
 }

@@ -6,16 +6,6 @@ namespace EventContracts.Cli.Tests.Registry;
 
 public sealed class CheckCommandTests(RegistryHost registry) : IClassFixture<RegistryHost>, IDisposable
 {
-    private const string PascalCaseProperty = """
-        {
-          "type": "object",
-          "properties": {
-            "OrderId": { "type": "string" }
-          },
-          "additionalProperties": false
-        }
-        """;
-
     private readonly ContractFolder _folder = new();
     private readonly string _domain = RegistrySetup.UniqueName("chk");
 
@@ -59,7 +49,7 @@ public sealed class CheckCommandTests(RegistryHost registry) : IClassFixture<Reg
     public async Task A_lint_error_in_a_new_file_fails_exit_1_with_line_and_column()
     {
         var created = $"{_domain}.created";
-        var v1 = Write(created, 1, PascalCaseProperty);
+        var v1 = Write(created, 1, Schemas.PascalCaseProperty);
 
         var github = (await _folder.Evc("check", "contracts", "--registry", registry.Url, "--output", "github")).ShouldExitWith(1);
         var text = (await _folder.Evc("check", "contracts", "--registry", registry.Url)).ShouldExitWith(1);

@@ -6,14 +6,6 @@ namespace EventContracts.Cli.Tests.Registry;
 
 public sealed class RegisterCommandTests(RegistryHost registry) : IClassFixture<RegistryHost>, IDisposable
 {
-    private const string PascalCaseProperty = """
-        {
-          "type": "object",
-          "properties": { "OrderId": { "type": "string" } },
-          "additionalProperties": false
-        }
-        """;
-
     private readonly ContractFolder _folder = new();
     private readonly string _domain = RegistrySetup.UniqueName("reg");
 
@@ -142,7 +134,7 @@ public sealed class RegisterCommandTests(RegistryHost registry) : IClassFixture<
     public async Task A_lint_error_is_refused_exit_1_with_the_rule()
     {
         var created = $"{_domain}.created";
-        Write(created, 1, PascalCaseProperty);
+        Write(created, 1, Schemas.PascalCaseProperty);
 
         var result = (await _folder.Evc("register", "contracts", "--registry", registry.Url)).ShouldExitWith(1);
 
