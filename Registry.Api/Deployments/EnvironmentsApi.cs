@@ -19,7 +19,7 @@ public static class EnvironmentsApi
             .ProducesProblem(400).ProducesProblem(404);
         app.MapPost("/v1/environments/{environment}/deployments", Deploy).WithTags("Native")
             .WithSummary("Records that a recorded release now runs in the environment, replacing the service's previous version there (201; 200 when it already was the current one).")
-            .Accepts<DeploymentRequest>("application/json")
+            .Accepts<DeploymentRequest>("application/json", "*/*")
             .ProducesProblem(400).ProducesProblem(404);
         app.MapDelete("/v1/environments/{environment}/deployments/{service}", Undeploy).WithTags("Native")
             .WithSummary("Records that a service no longer runs in the environment; answers the ended deployment.")

@@ -11,7 +11,7 @@ public static class ServicesApi
     {
         app.MapPost("/v1/services/{service}/releases", RecordRelease).WithTags("Native")
             .WithSummary("Records a release: a service version and the contracts it produces and consumes (201 new, 200 recorded before with the same contracts, 409 with other contracts).")
-            .Accepts<ReleaseRequest>("application/json")
+            .Accepts<ReleaseRequest>("application/json", "*/*")
             .ProducesProblem(400).ProducesProblem(409);
         app.MapGet("/v1/services", ListServices).WithTags("Native")
             .WithSummary("Lists the services with their number of releases, sorted by name.");

@@ -95,6 +95,20 @@ public sealed class ReleasesApiTests(RegistryHost host) : IClassFixture<Registry
         Assert.Equal(["a.thing.created@3"], GateHttp.Strings(release["consumes"]));
     }
 
+    [Fact]
+    public async Task Record_release_reads_the_body_as_json_whatever_its_content_type()
+    {
+        var service = GateHttp.Name("orders");
+
+        var release = await HttpAssert.SendAsync(_http, HttpMethod.Post, $"v1/services/{service}/releases",
+            HttpAssert.Body("""{"version":"1.0.0","produces":["a.thing.created@1"]}""", "text/plain"), HttpStatusCode.Created);
+        var missing = await GateHttp.ProblemAsync(_http, HttpMethod.Post, $"v1/services/{service}/releases", null, HttpStatusCode.BadRequest);
+
+        Assert.Equal(["a.thing.created@1"], GateHttp.Strings(release["produces"]));
+        Assert.Empty(release["consumes"]!.AsArray());
+        Assert.Contains("not valid JSON", missing, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Orders", """{"version":"1.0.0"}""", "service name 'Orders' is not valid")]
     [InlineData("-orders", """{"version":"1.0.0"}""", "service name '-orders' is not valid")]

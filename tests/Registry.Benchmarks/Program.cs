@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Not typeof(Program): Registry.Api (which CanIDeployBenchmarks hosts) has a public Program too.
+BenchmarkSwitcher.FromAssembly(typeof(EventContracts.Benchmarks.TransitiveCheckBenchmarks).Assembly).Run(args);
