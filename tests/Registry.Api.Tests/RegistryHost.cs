@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EventContracts.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -19,6 +20,7 @@ namespace EventContracts.Api.Tests;
 public sealed class RegistryHost : IAsyncLifetime
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
     private WebApplication? _app;
 
     public RegistryHost()
@@ -42,6 +44,9 @@ public sealed class RegistryHost : IAsyncLifetime
 
     /// <summary>A plain HTTP client on <see cref="Url"/>.</summary>
     public HttpClient Http { get; private set; } = new();
+
+    /// <summary>How many requests reached <paramref name="path"/> (e.g. <c>/v1/can-i-deploy</c>) since the host was created.</summary>
+    public int RequestsTo(string path) => _requests.GetValueOrDefault(path);
 
     /// <summary>Starts a host with its own settings (e.g. <c>Registry:MaxSchemaBytes</c>); dispose it with <see cref="DisposeAsync"/>.</summary>
     public static async Task<RegistryHost> StartNewAsync(IReadOnlyDictionary<string, string?> settings)
@@ -76,6 +81,11 @@ public sealed class RegistryHost : IAsyncLifetime
 
         var app = builder.Build();
         await app.Services.PrepareRegistryAsync();
+        app.Use(async (context, next) =>
+        {
+            _requests.AddOrUpdate(context.Request.Path.Value ?? string.Empty, 1, (_, count) => count + 1);
+            await next(context);
+        });
         app.MapEventContractsRegistry();
         await app.StartAsync();
 
