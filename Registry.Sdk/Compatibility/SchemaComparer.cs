@@ -30,11 +30,12 @@ internal sealed class SchemaComparer
     private readonly List<string> _path = [];
     private readonly HashSet<(SchemaNode, SchemaNode)> _onPath = new(PairComparer.Instance);
     private Dictionary<SchemaNode, SchemaNode>? _expanded;
-    private readonly long _started = Stopwatch.GetTimestamp();
+    private long _started;
     private int _steps;
     private int _depth;
 
-    private SchemaComparer(CompatibilityPolicy policy, SchemaLimits limits)
+    /// <summary>A comparer for any number of comparisons, one after the other, under one policy and one set of limits.</summary>
+    public SchemaComparer(CompatibilityPolicy policy, SchemaLimits limits)
     {
         _policy = policy;
         _limits = limits;
@@ -43,13 +44,32 @@ internal sealed class SchemaComparer
     public static List<Difference> Compare(ContractSchema writer, ContractSchema reader, CompatibilityPolicy policy, SchemaLimits limits)
     {
         var differences = new List<Difference>();
+        new SchemaComparer(policy, limits).Compare(writer, reader, differences);
+        return differences;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="sink"/> every difference met when <paramref name="reader"/> reads data written with
+    /// <paramref name="writer"/>. The step, depth and time limits apply to each call on its own.
+    /// </summary>
+    /// <remarks>
+    /// A transitive check compares the candidate with every earlier version through one comparer, so the walk's
+    /// bookkeeping is allocated once per check rather than once per version.
+    /// </remarks>
+    public void Compare(ContractSchema writer, ContractSchema reader, List<Difference> sink)
+    {
         if (writer.Fingerprint == reader.Fingerprint && !writer.UsesReferences && !reader.UsesReferences)
         {
-            return differences; // the same text: nothing differs
+            return; // the same text: nothing differs
         }
 
-        new SchemaComparer(policy, limits).Compare(writer.Document.Root, reader.Document.Root, differences);
-        return differences;
+        _path.Clear();
+        _onPath.Clear();
+        _expanded?.Clear();
+        _steps = 0;
+        _depth = 0;
+        _started = Stopwatch.GetTimestamp();
+        Compare(writer.Document.Root, reader.Document.Root, sink);
     }
 
     // ---- the walk ----------------------------------------------------------------------------------
@@ -572,29 +592,41 @@ internal sealed class SchemaComparer
             return;
         }
 
-        var names = original.Properties.Select(p => p.Key).Concat(update.Properties.Select(p => p.Key).Where(n => !original.PropertyIndex.ContainsKey(n)));
-        foreach (var name in names)
+        foreach (var (name, _) in original.Properties)
         {
-            Enter("properties");
-            Enter(SourceMap.Escape(name));
-            original.PropertyIndex.TryGetValue(name, out var before);
-            update.PropertyIndex.TryGetValue(name, out var after);
-            if (after is null)
-            {
-                PropertyRemoved(update, name, before!, sink);
-            }
-            else if (before is null)
-            {
-                PropertyAdded(original, update, name, after, sink);
-            }
-            else
-            {
-                Compare(before, after, sink);
-            }
-
-            Exit();
-            Exit();
+            CompareProperty(original, update, name, sink);
         }
+
+        foreach (var (name, _) in update.Properties)
+        {
+            if (!original.PropertyIndex.ContainsKey(name))
+            {
+                CompareProperty(original, update, name, sink);
+            }
+        }
+    }
+
+    private void CompareProperty(ObjectFacet original, ObjectFacet update, string name, List<Difference> sink)
+    {
+        Enter("properties");
+        Enter(SourceMap.Escape(name));
+        original.PropertyIndex.TryGetValue(name, out var before);
+        update.PropertyIndex.TryGetValue(name, out var after);
+        if (after is null)
+        {
+            PropertyRemoved(update, name, before!, sink);
+        }
+        else if (before is null)
+        {
+            PropertyAdded(original, update, name, after, sink);
+        }
+        else
+        {
+            Compare(before, after, sink);
+        }
+
+        Exit();
+        Exit();
     }
 
     private void PropertyRemoved(ObjectFacet update, string name, SchemaNode before, List<Difference> sink)
@@ -1040,7 +1072,7 @@ internal sealed class SchemaComparer
             {
                 Criterion = Criterion.AnyOf,
                 FromTypeArray = true,
-                Branches = SingleTypes(types).Select(t => Project(node, t)).ToList(),
+                Branches = ProjectEach(node, types),
                 Annotations = node.Annotations,
                 Element = node.Element,
                 Document = node.Document,
@@ -1180,6 +1212,9 @@ internal sealed class SchemaComparer
         (types & JsonTypes.Number) != 0 ? types & ~JsonTypes.Integer : types;
 
     private static bool IsSingleType(JsonTypes types) => System.Numerics.BitOperations.PopCount((uint)WithoutImpliedInteger(types)) <= 1;
+
+    // Apart from ExpandTypeArray so that its lambda's closure is allocated only when a type array is expanded.
+    private static List<SchemaNode> ProjectEach(SchemaNode node, JsonTypes types) => SingleTypes(types).ConvertAll(type => Project(node, type));
 
     private static SchemaNode Project(SchemaNode node, JsonTypes type) => new(NodeKind.Core, node.Pointer)
     {
