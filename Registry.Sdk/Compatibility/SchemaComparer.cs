@@ -58,11 +58,24 @@ internal sealed class SchemaComparer
     /// </remarks>
     public void Compare(ContractSchema writer, ContractSchema reader, List<Difference> sink)
     {
+        if (writer.RootDigest is { } original && reader.RootDigest is { } update && original.BodyHash == update.BodyHash)
+        {
+            // The same schema up to its root's annotations: their changes are all the walk would find.
+            CompareAnnotations(original, update, sink);
+            return;
+        }
+
         if (writer.Fingerprint == reader.Fingerprint && !writer.UsesReferences && !reader.UsesReferences)
         {
             return; // the same text: nothing differs
         }
 
+        Walk(writer, reader, sink);
+    }
+
+    /// <summary>Like <see cref="Compare(ContractSchema, ContractSchema, List{Difference})"/>, without its shortcuts: the walk they must agree with.</summary>
+    internal void Walk(ContractSchema writer, ContractSchema reader, List<Difference> sink)
+    {
         _path.Clear();
         _onPath.Clear();
         _expanded?.Clear();
@@ -212,11 +225,41 @@ internal sealed class SchemaComparer
             Add(sink, DescriptionChanged);
         }
 
-        if (o.Default is { } od ? u.Default is not { } ud0 || !JsonElement.DeepEquals(od, ud0) : u.Default is not null)
+        if (DefaultDiffers(o.Default, u.Default))
         {
             Add(sink, DefaultChanged, o.Default?.GetRawText(), u.Default?.GetRawText());
         }
     }
+
+    /// <summary>
+    /// What <see cref="CompareAnnotations(SchemaNode, SchemaNode, List{Difference})"/> reports on two roots, decided on their
+    /// digests so that an annotation that did not change is never read.
+    /// </summary>
+    private void CompareAnnotations(in RootDigest original, in RootDigest update, List<Difference> sink)
+    {
+        if (original.IdHash != update.IdHash)
+        {
+            Add(sink, IdChanged, original.Id, update.Id);
+        }
+
+        if (original.TitleHash != update.TitleHash)
+        {
+            Add(sink, TitleChanged, original.Title, update.Title);
+        }
+
+        if (original.DescriptionHash != update.DescriptionHash)
+        {
+            Add(sink, DescriptionChanged);
+        }
+
+        if (original.DefaultHash != update.DefaultHash && DefaultDiffers(original.Default, update.Default))
+        {
+            Add(sink, DefaultChanged, original.Default?.GetRawText(), update.Default?.GetRawText());
+        }
+    }
+
+    private static bool DefaultDiffers(JsonElement? original, JsonElement? update) =>
+        original is { } before ? update is not { } after || !JsonElement.DeepEquals(before, after) : update is not null;
 
     // ---- combined schemas --------------------------------------------------------------------------
 
