@@ -39,31 +39,40 @@ public static class CompatibilityChecker
         var issues = new List<CompatibilityIssue>();
         if (level != CompatibilityLevel.None && previous.Count > 0)
         {
+            // One comparer and one list for the whole check: what a comparison allocates per version is what it finds.
+            var comparer = new SchemaComparer(policy, candidate.Limits);
+            var differences = new List<Difference>();
+
             // Newest first, so the version most likely to matter is reported first.
-            var against = level.IsTransitive() ? previous.Reverse() : [previous[^1]];
-            foreach (var version in against)
+            var oldest = level.IsTransitive() ? 0 : previous.Count - 1;
+            for (var i = previous.Count - 1; i >= oldest; i--)
             {
+                var version = previous[i];
                 if (level.ChecksBackward())
                 {
-                    Judge(SchemaComparer.Compare(version.Schema, candidate, policy, candidate.Limits), version.Version, CompatibilityDirection.Backward);
+                    comparer.Compare(version.Schema, candidate, differences);
+                    Judge(version.Version, CompatibilityDirection.Backward);
                 }
 
                 if (level.ChecksForward())
                 {
-                    Judge(SchemaComparer.Compare(candidate, version.Schema, policy, candidate.Limits), version.Version, CompatibilityDirection.Forward);
+                    comparer.Compare(candidate, version.Schema, differences);
+                    Judge(version.Version, CompatibilityDirection.Forward);
                 }
+            }
+
+            void Judge(int version, CompatibilityDirection direction)
+            {
+                foreach (var difference in differences)
+                {
+                    issues.Add(new CompatibilityIssue(difference, difference.Type.IsCompatible(policy), version, direction));
+                }
+
+                differences.Clear();
             }
         }
 
         return new CompatibilityResult(issues.TrueForAll(i => i.IsCompatible), level, policy, issues);
-
-        void Judge(List<Difference> differences, int version, CompatibilityDirection direction)
-        {
-            foreach (var difference in differences)
-            {
-                issues.Add(new CompatibilityIssue(difference, difference.Type.IsCompatible(policy), version, direction));
-            }
-        }
     }
 
     /// <summary>

@@ -30,11 +30,12 @@ internal sealed class SchemaComparer
     private readonly List<string> _path = [];
     private readonly HashSet<(SchemaNode, SchemaNode)> _onPath = new(PairComparer.Instance);
     private Dictionary<SchemaNode, SchemaNode>? _expanded;
-    private readonly long _started = Stopwatch.GetTimestamp();
+    private long _started;
     private int _steps;
     private int _depth;
 
-    private SchemaComparer(CompatibilityPolicy policy, SchemaLimits limits)
+    /// <summary>A comparer for any number of comparisons, one after the other, under one policy and one set of limits.</summary>
+    public SchemaComparer(CompatibilityPolicy policy, SchemaLimits limits)
     {
         _policy = policy;
         _limits = limits;
@@ -43,13 +44,45 @@ internal sealed class SchemaComparer
     public static List<Difference> Compare(ContractSchema writer, ContractSchema reader, CompatibilityPolicy policy, SchemaLimits limits)
     {
         var differences = new List<Difference>();
-        if (writer.Fingerprint == reader.Fingerprint && !writer.UsesReferences && !reader.UsesReferences)
+        new SchemaComparer(policy, limits).Compare(writer, reader, differences);
+        return differences;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="sink"/> every difference met when <paramref name="reader"/> reads data written with
+    /// <paramref name="writer"/>. The step, depth and time limits apply to each call on its own.
+    /// </summary>
+    /// <remarks>
+    /// A transitive check compares the candidate with every earlier version through one comparer, so the walk's
+    /// bookkeeping is allocated once per check rather than once per version.
+    /// </remarks>
+    public void Compare(ContractSchema writer, ContractSchema reader, List<Difference> sink)
+    {
+        if (writer.RootDigest is { } original && reader.RootDigest is { } update && original.BodyHash == update.BodyHash)
         {
-            return differences; // the same text: nothing differs
+            // The same schema up to its root's annotations: their changes are all the walk would find.
+            CompareAnnotations(original, update, sink);
+            return;
         }
 
-        new SchemaComparer(policy, limits).Compare(writer.Document.Root, reader.Document.Root, differences);
-        return differences;
+        if (writer.Fingerprint == reader.Fingerprint && !writer.UsesReferences && !reader.UsesReferences)
+        {
+            return; // the same text: nothing differs
+        }
+
+        Walk(writer, reader, sink);
+    }
+
+    /// <summary>Like <see cref="Compare(ContractSchema, ContractSchema, List{Difference})"/>, without its shortcuts: the walk they must agree with.</summary>
+    internal void Walk(ContractSchema writer, ContractSchema reader, List<Difference> sink)
+    {
+        _path.Clear();
+        _onPath.Clear();
+        _expanded?.Clear();
+        _steps = 0;
+        _depth = 0;
+        _started = Stopwatch.GetTimestamp();
+        Compare(writer.Document.Root, reader.Document.Root, sink);
     }
 
     // ---- the walk ----------------------------------------------------------------------------------
@@ -192,11 +225,41 @@ internal sealed class SchemaComparer
             Add(sink, DescriptionChanged);
         }
 
-        if (o.Default is { } od ? u.Default is not { } ud0 || !JsonElement.DeepEquals(od, ud0) : u.Default is not null)
+        if (DefaultDiffers(o.Default, u.Default))
         {
             Add(sink, DefaultChanged, o.Default?.GetRawText(), u.Default?.GetRawText());
         }
     }
+
+    /// <summary>
+    /// What <see cref="CompareAnnotations(SchemaNode, SchemaNode, List{Difference})"/> reports on two roots, decided on their
+    /// digests so that an annotation that did not change is never read.
+    /// </summary>
+    private void CompareAnnotations(in RootDigest original, in RootDigest update, List<Difference> sink)
+    {
+        if (original.IdHash != update.IdHash)
+        {
+            Add(sink, IdChanged, original.Id, update.Id);
+        }
+
+        if (original.TitleHash != update.TitleHash)
+        {
+            Add(sink, TitleChanged, original.Title, update.Title);
+        }
+
+        if (original.DescriptionHash != update.DescriptionHash)
+        {
+            Add(sink, DescriptionChanged);
+        }
+
+        if (original.DefaultHash != update.DefaultHash && DefaultDiffers(original.Default, update.Default))
+        {
+            Add(sink, DefaultChanged, original.Default?.GetRawText(), update.Default?.GetRawText());
+        }
+    }
+
+    private static bool DefaultDiffers(JsonElement? original, JsonElement? update) =>
+        original is { } before ? update is not { } after || !JsonElement.DeepEquals(before, after) : update is not null;
 
     // ---- combined schemas --------------------------------------------------------------------------
 
@@ -572,29 +635,41 @@ internal sealed class SchemaComparer
             return;
         }
 
-        var names = original.Properties.Select(p => p.Key).Concat(update.Properties.Select(p => p.Key).Where(n => !original.PropertyIndex.ContainsKey(n)));
-        foreach (var name in names)
+        foreach (var (name, _) in original.Properties)
         {
-            Enter("properties");
-            Enter(SourceMap.Escape(name));
-            original.PropertyIndex.TryGetValue(name, out var before);
-            update.PropertyIndex.TryGetValue(name, out var after);
-            if (after is null)
-            {
-                PropertyRemoved(update, name, before!, sink);
-            }
-            else if (before is null)
-            {
-                PropertyAdded(original, update, name, after, sink);
-            }
-            else
-            {
-                Compare(before, after, sink);
-            }
-
-            Exit();
-            Exit();
+            CompareProperty(original, update, name, sink);
         }
+
+        foreach (var (name, _) in update.Properties)
+        {
+            if (!original.PropertyIndex.ContainsKey(name))
+            {
+                CompareProperty(original, update, name, sink);
+            }
+        }
+    }
+
+    private void CompareProperty(ObjectFacet original, ObjectFacet update, string name, List<Difference> sink)
+    {
+        Enter("properties");
+        Enter(SourceMap.Escape(name));
+        original.PropertyIndex.TryGetValue(name, out var before);
+        update.PropertyIndex.TryGetValue(name, out var after);
+        if (after is null)
+        {
+            PropertyRemoved(update, name, before!, sink);
+        }
+        else if (before is null)
+        {
+            PropertyAdded(original, update, name, after, sink);
+        }
+        else
+        {
+            Compare(before, after, sink);
+        }
+
+        Exit();
+        Exit();
     }
 
     private void PropertyRemoved(ObjectFacet update, string name, SchemaNode before, List<Difference> sink)
@@ -1040,7 +1115,7 @@ internal sealed class SchemaComparer
             {
                 Criterion = Criterion.AnyOf,
                 FromTypeArray = true,
-                Branches = SingleTypes(types).Select(t => Project(node, t)).ToList(),
+                Branches = ProjectEach(node, types),
                 Annotations = node.Annotations,
                 Element = node.Element,
                 Document = node.Document,
@@ -1180,6 +1255,9 @@ internal sealed class SchemaComparer
         (types & JsonTypes.Number) != 0 ? types & ~JsonTypes.Integer : types;
 
     private static bool IsSingleType(JsonTypes types) => System.Numerics.BitOperations.PopCount((uint)WithoutImpliedInteger(types)) <= 1;
+
+    // Apart from ExpandTypeArray so that its lambda's closure is allocated only when a type array is expanded.
+    private static List<SchemaNode> ProjectEach(SchemaNode node, JsonTypes types) => SingleTypes(types).ConvertAll(type => Project(node, type));
 
     private static SchemaNode Project(SchemaNode node, JsonTypes type) => new(NodeKind.Core, node.Pointer)
     {

@@ -30,6 +30,7 @@ public sealed class ContractSchema
         // Built eagerly so a schema that is not a schema fails here, with its location, not later in a comparison.
         UsesReferences = options.References is { Count: > 0 };
         _document = SchemaDocument.Build(this, options.References);
+        RootDigest = UsesReferences ? null : Model.RootDigest.Of(json.RootElement, _document);
     }
 
     /// <summary>The text as given.</summary>
@@ -65,6 +66,9 @@ public sealed class ContractSchema
 
     /// <summary>Whether named references were given: then equal text does not mean equal meaning.</summary>
     internal bool UsesReferences { get; }
+
+    /// <summary>Digests of the root that let a comparison skip the walk when only root annotations changed; null when unsound.</summary>
+    internal RootDigest? RootDigest { get; }
 
     /// <summary>
     /// Parses <paramref name="text"/> as a JSON Schema.
