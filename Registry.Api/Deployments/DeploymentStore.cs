@@ -179,9 +179,21 @@ public sealed class DeploymentStore(IDbContextFactory<RegistryDbContext> context
         return (row, true);
     }
 
-    internal static async Task<EnvironmentRecord> RequireEnvironmentAsync(RegistryDbContext db, string environment, CancellationToken cancellationToken) =>
-        await db.Environments.AsNoTracking().FirstOrDefaultAsync(e => e.Name == environment, cancellationToken)
-        ?? throw new RegistryException(ErrorCodes.NotFound, $"Environment {environment} is not known; create it with PUT /v1/environments/{environment} or by recording a deployment there.");
+    internal static async Task<EnvironmentRecord> RequireEnvironmentAsync(RegistryDbContext db, string environment, CancellationToken cancellationToken)
+    {
+        var row = await db.Environments.AsNoTracking().FirstOrDefaultAsync(e => e.Name == environment, cancellationToken);
+        if (row is not null)
+        {
+            return row;
+        }
+
+        // Naming the known environments turns a typo ("prodution") into a one-glance fix.
+        const int Listed = 20;
+        var known = await db.Environments.AsNoTracking().OrderBy(e => e.Name).Select(e => e.Name).Take(Listed + 1).ToListAsync(cancellationToken);
+        var list = known.Count == 0 ? "none is recorded yet"
+            : "known: " + string.Join(", ", known.Take(Listed)) + (known.Count > Listed ? ", …" : string.Empty);
+        throw new RegistryException(ErrorCodes.NotFound, $"Environment {environment} is not known ({list}); create it with PUT /v1/environments/{environment} or by recording a deployment there.");
+    }
 
     /// <summary>The wire form of the given deployments, newest first.</summary>
     internal static async Task<List<Deployment>> ViewsAsync(RegistryDbContext db, IQueryable<DeploymentRecord> deployments, CancellationToken cancellationToken)

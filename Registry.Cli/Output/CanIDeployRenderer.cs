@@ -155,7 +155,7 @@ internal static class CanIDeployRenderer
 
     private static string? Plural(int count, string noun) => count switch
     {
-        0 when noun.EndsWith("finding", StringComparison.Ordinal) => null,
+        0 when noun != "pair" => null, // "NOT safe: 1 unsafe finding", not "0 unsafe pairs and 1 unsafe finding"
         1 => $"1 {noun}",
         _ => $"{Number(count)} {noun}s",
     };

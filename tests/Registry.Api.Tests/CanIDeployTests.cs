@@ -340,11 +340,22 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
     [Fact]
     public async Task Unknown_environment_returns_404_so_a_typo_is_never_safe()
     {
+        (await _http.PutAsync($"v1/environments/{_env}", null)).EnsureSuccessStatusCode();
         await GateHttp.RecordReleaseAsync(_http, _orders, "1.0.0", [], []);
 
         var detail = await GateHttp.ProblemAsync(_http, HttpMethod.Get, $"v1/can-i-deploy?service={_orders}&version=1.0.0&environment=prodution", null, HttpStatusCode.NotFound);
 
-        Assert.Contains("Environment prodution is not known", detail, StringComparison.Ordinal);
+        Assert.Contains("Environment prodution is not known (known: ", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_environment_in_an_empty_registry_says_none_is_recorded()
+    {
+        await using var empty = await RegistryHost.StartNewAsync(new Dictionary<string, string?>());
+
+        var detail = await GateHttp.ProblemAsync(empty.Http, HttpMethod.Get, "v1/can-i-deploy?service=orders&version=1.0.0&environment=production", null, HttpStatusCode.NotFound);
+
+        Assert.Contains("Environment production is not known (none is recorded yet)", detail, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -102,7 +102,7 @@ public sealed class CanIDeployCommandTests(RegistryHost registry) : IClassFixtur
 
         var result = (await CanIDeploy(_billing, "3.0.0")).ShouldExitWith(2);
 
-        Assert.Contains($"unknown whether {_billing} 3.0.0 to {_environment} is safe", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"unknown whether {_billing} 3.0.0 to {_environment} is safe: 1 unresolved finding;", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("safe to deploy", result.Stdout, StringComparison.Ordinal);
     }
 
