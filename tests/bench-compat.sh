@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the BACKWARD_TRANSITIVE benchmarks in Release and checks that the check grows linearly with the
 # number of versions: for each property count, time(100)/time(10) and time(1000)/time(100) must stay at
-# or below 12 (10x the versions, 20% slack for a noisy machine).
+# or below 12 (10x the versions, 20% slack for a noisy machine). Judged for the Stable and ConstantDifference
+# histories (the same work per version); Relaxing is printed for information (its output grows with a version's age).
 #
 #   tests/bench-compat.sh                       run, then report
 #   tests/bench-compat.sh --job short           extra arguments go to BenchmarkDotNet
@@ -29,6 +30,9 @@ import csv, re, sys
 
 LIMIT = 12.0
 METHOD = "BackwardTransitiveCheck"
+# Relaxing histories report more differences the older a version is (output grows with age), so their cost cannot be
+# linear in the number of versions by construction; their ratios are printed for information, not judged.
+INFORMATIONAL = {"Relaxing"}
 STEPS = ((10, 100), (100, 1000))
 TO_NS = {"ns": 1.0, "us": 1e3, "\u03bcs": 1e3, "\u00b5s": 1e3, "ms": 1e6, "s": 1e9}
 
@@ -84,12 +88,13 @@ for properties in sorted({p for p, _ in times}):
             print(f"{str(properties):>18}  {label:>11}  {'n/a':>10}")
             continue
         ratio = t_high / t_low
+        judged = properties[1] not in INFORMATIONAL
         # The same ratio measured in units of one parse of the candidate (the baseline in the same run), so
         # machine drift between the two cases cancels out.
         r_low, r_high = baseline_ratios.get((properties, low)), baseline_ratios.get((properties, high))
         normalized = f"{r_high / r_low:8.2f}" if r_low and r_high else f"{'n/a':>8}"
-        flag = "  OVER LIMIT" if ratio > LIMIT else ""
-        if flag:
+        flag = ("  OVER LIMIT" if judged else "  (informational: output grows with age)") if ratio > LIMIT else ""
+        if judged and ratio > LIMIT:
             over.append((properties, label, ratio))
         print(f"{properties[0]:>6} {properties[1]:>11}  {label:>11}  {ratio:10.2f}  {normalized}{flag}")
 

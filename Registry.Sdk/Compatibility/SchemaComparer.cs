@@ -33,6 +33,7 @@ internal sealed class SchemaComparer
     private long _started;
     private int _steps;
     private int _depth;
+    private bool _skipEqualProperties = true;
 
     /// <summary>A comparer for any number of comparisons, one after the other, under one policy and one set of limits.</summary>
     public SchemaComparer(CompatibilityPolicy policy, SchemaLimits limits)
@@ -70,12 +71,18 @@ internal sealed class SchemaComparer
             return; // the same text: nothing differs
         }
 
-        Walk(writer, reader, sink);
+        Run(writer, reader, sink, skipEqualProperties: true);
     }
 
-    /// <summary>Like <see cref="Compare(ContractSchema, ContractSchema, List{Difference})"/>, without its shortcuts: the walk they must agree with.</summary>
-    internal void Walk(ContractSchema writer, ContractSchema reader, List<Difference> sink)
+    /// <summary>
+    /// Like <see cref="Compare(ContractSchema, ContractSchema, List{Difference})"/>, without its digest shortcuts (root
+    /// annotations, fingerprint, properties equal by position): the walk they must agree with.
+    /// </summary>
+    internal void Walk(ContractSchema writer, ContractSchema reader, List<Difference> sink) => Run(writer, reader, sink, skipEqualProperties: false);
+
+    private void Run(ContractSchema writer, ContractSchema reader, List<Difference> sink, bool skipEqualProperties)
     {
+        _skipEqualProperties = skipEqualProperties;
         _path.Clear();
         _onPath.Clear();
         _expanded?.Clear();
@@ -635,18 +642,29 @@ internal sealed class SchemaComparer
             return;
         }
 
-        foreach (var (name, _) in original.Properties)
+        // A property with the same name and schema text at the same position has no differences (as SameText finds
+        // for it): skip it by the digest arrays alone, so a long history's unchanged properties stay untouched. The
+        // order of what is reported is the same as walking every property.
+        var before = _skipEqualProperties && original.Draft == update.Draft ? original.PropertyDigests : [];
+        var after = update.PropertyDigests;
+        for (var i = 0; i < original.Properties.Count; i++)
         {
-            CompareProperty(original, update, name, sink);
-        }
-
-        foreach (var (name, _) in update.Properties)
-        {
-            if (!original.PropertyIndex.ContainsKey(name))
+            if (!SameEntry(before, after, i))
             {
-                CompareProperty(original, update, name, sink);
+                CompareProperty(original, update, original.Properties[i].Key, sink);
             }
         }
+
+        for (var i = 0; i < update.Properties.Count; i++)
+        {
+            if (!SameEntry(before, after, i) && !original.PropertyIndex.ContainsKey(update.Properties[i].Key))
+            {
+                CompareProperty(original, update, update.Properties[i].Key, sink);
+            }
+        }
+
+        static bool SameEntry(UInt128[] before, UInt128[] after, int i) =>
+            i < before.Length && i < after.Length && before[i] != UInt128.Zero && before[i] == after[i];
     }
 
     private void CompareProperty(ObjectFacet original, ObjectFacet update, string name, List<Difference> sink)
@@ -748,9 +766,8 @@ internal sealed class SchemaComparer
 
     private void CompareRequired(ObjectFacet original, ObjectFacet update, List<Difference> sink)
     {
-        // The same required list over the same properties: nothing to report.
-        if (original.RequiredDigest is { } digest && digest == update.RequiredDigest
-            && original.PropertiesDigest is { } properties && properties == update.PropertiesDigest)
+        // The same required list: both loops below would find every name on the other side, so nothing to report.
+        if (original.RequiredDigest is { } digest && digest == update.RequiredDigest)
         {
             return;
         }

@@ -8,4 +8,10 @@ public enum HistoryShape
 
     /// <summary>Each version loosens one constraint: older versions differ from the newest in more places.</summary>
     Relaxing,
+
+    /// <summary>
+    /// Every older version differs from the newest in the same number of places (<see cref="SchemaHistory.ChangedPerVersion"/>
+    /// constraints, on different properties per version): a real comparison, the same amount of it for every version.
+    /// </summary>
+    ConstantDifference,
 }

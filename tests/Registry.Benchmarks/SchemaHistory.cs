@@ -27,11 +27,31 @@ internal static class SchemaHistory
     /// <summary>Versions 1…<paramref name="versions"/> as JSON text, oldest first.</summary>
     public static IReadOnlyList<string> Generate(int versions, int properties, HistoryShape shape = HistoryShape.Relaxing) =>
         Enumerable.Range(1, versions)
-            .Select(version => shape == HistoryShape.Relaxing
-                ? Version(version, properties)
-                : Version(LateProperties + 1, properties).Replace(
-                    Invariant($"bench.recorded.v{LateProperties + 1}.json"), Invariant($"bench.recorded.v{version}.json"), StringComparison.Ordinal))
+            .Select(version => shape switch
+            {
+                HistoryShape.Relaxing => Version(version, properties),
+                HistoryShape.ConstantDifference => ConstantDifferenceVersion(version, versions, properties),
+                _ => Version(LateProperties + 1, properties).Replace(
+                    Invariant($"bench.recorded.v{LateProperties + 1}.json"), Invariant($"bench.recorded.v{version}.json"), StringComparison.Ordinal),
+            })
             .ToList();
+
+    /// <summary>How many constraints each older version of a <see cref="HistoryShape.ConstantDifference"/> history has tighter than the newest.</summary>
+    public const int ChangedPerVersion = 3;
+
+    /// <summary>
+    /// A version of a <see cref="HistoryShape.ConstantDifference"/> history: every property present; the newest version has
+    /// every relaxable constraint loosened once, each older one has <see cref="ChangedPerVersion"/> of them (chosen by its
+    /// number, cycling) as they were, so the newest reads every older one and finds the same number of differences in each.
+    /// </summary>
+    public static string ConstantDifferenceVersion(int version, int versions, int properties)
+    {
+        var relaxable = Enumerable.Range(0, properties).Where(IsRelaxable).ToList();
+        var tight = version == versions
+            ? []
+            : Enumerable.Range(0, ChangedPerVersion).Select(k => relaxable[((version * ChangedPerVersion) + k) % relaxable.Count]).ToHashSet();
+        return Render(version, properties, slot => tight.Contains(slot) || !IsRelaxable(slot) ? 0 : 1);
+    }
 
     /// <summary>The text of one version.</summary>
     public static string Version(int version, int properties)
@@ -43,6 +63,17 @@ internal static class SchemaHistory
         var relaxable = Enumerable.Range(0, properties - LateProperties).Where(IsRelaxable).ToList();
         var relaxations = Math.Max(0, version - 1 - LateProperties);
 
+        // Spread the relaxations evenly: the first (relaxations % count) relaxable slots got one more.
+        return Render(version, present, slot =>
+        {
+            var index = relaxable.BinarySearch(slot);
+            return index < 0 ? 0 : (relaxations / relaxable.Count) + (index < relaxations % relaxable.Count ? 1 : 0);
+        }, required: properties - LateProperties);
+    }
+
+    /// <summary>The text of a version with <paramref name="present"/> properties, each loosened <paramref name="bumps"/> times.</summary>
+    private static string Render(int version, int present, Func<int, int> bumps, int? required = null)
+    {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -55,7 +86,7 @@ internal static class SchemaHistory
             json.WriteBoolean("additionalProperties", false);
 
             json.WriteStartArray("required");
-            for (var slot = 0; slot < properties - LateProperties; slot += 3)
+            for (var slot = 0; slot < (required ?? present); slot += 3)
             {
                 json.WriteStringValue(Name(slot));
             }
@@ -65,10 +96,7 @@ internal static class SchemaHistory
             json.WriteStartObject("properties");
             for (var slot = 0; slot < present; slot++)
             {
-                // Spread the relaxations evenly: the first (relaxations % count) relaxable slots got one more.
-                var index = relaxable.BinarySearch(slot);
-                var bumps = index < 0 ? 0 : (relaxations / relaxable.Count) + (index < relaxations % relaxable.Count ? 1 : 0);
-                WriteProperty(json, slot, bumps);
+                WriteProperty(json, slot, bumps(slot));
             }
 
             json.WriteEndObject();

@@ -45,8 +45,10 @@ public class TransitiveCheckBenchmarks
     /// in more places and the work per version grows with the distance until it saturates at the schema's size.
     /// <see cref="HistoryShape.Stable"/>: versions differ only in <c>$id</c>, so the work per version is the same and the
     /// check's own scaling in the number of versions shows alone.
+    /// <see cref="HistoryShape.ConstantDifference"/>: every older version differs from the candidate in the same number of
+    /// places, so each comparison does real work, the same amount for every version.
     /// </summary>
-    [Params(HistoryShape.Stable, HistoryShape.Relaxing)]
+    [Params(HistoryShape.Stable, HistoryShape.ConstantDifference, HistoryShape.Relaxing)]
     public HistoryShape History { get; set; }
 
     [GlobalSetup(Target = nameof(BackwardTransitiveCheck))]

@@ -407,12 +407,16 @@ internal sealed class SchemaDocument
             var f = Facet();
             f.PropertiesDigest = Digest(properties, refFree: true);
             f.Draft = Draft;
+            var digests = new List<UInt128>();
             foreach (var property in properties.EnumerateObject())
             {
                 var child = Read(property.Value, $"{pointer}/properties/{SourceMap.Escape(property.Name)}", baseUri);
                 f.Properties.Add(new(property.Name, child));
                 f.PropertyIndex[property.Name] = child;
+                digests.Add(PropertyDigest(property));
             }
+
+            f.PropertyDigests = [.. digests];
         }
 
         if (element.TryGetProperty("required", out var required))
@@ -612,6 +616,35 @@ internal sealed class SchemaDocument
         Span<byte> hash = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
         System.Security.Cryptography.SHA256.HashData(raw, hash);
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
+
+    /// <summary>The digest of one property's name and schema text; zero (no digest) when the schema holds a <c>$ref</c>.</summary>
+    private static UInt128 PropertyDigest(JsonProperty property)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(property.Value);
+        if (raw.IndexOf("$ref"u8) >= 0)
+        {
+            return UInt128.Zero;
+        }
+
+        // Length-prefixed name, then the schema's bytes: no two (name, schema) pairs share an input.
+        var nameLength = System.Text.Encoding.UTF8.GetByteCount(property.Name);
+        var length = sizeof(int) + nameLength + raw.Length;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer, nameLength);
+            System.Text.Encoding.UTF8.GetBytes(property.Name, buffer.AsSpan(sizeof(int)));
+            raw.CopyTo(buffer.AsSpan(sizeof(int) + nameLength));
+            Span<byte> hash = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
+            System.Security.Cryptography.SHA256.HashData(buffer.AsSpan(0, length), hash);
+            var digest = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
+            return digest == UInt128.Zero ? UInt128.One : digest; // zero means "no digest"
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private SchemaNode? OptionalSchema(JsonElement element, string keyword, string pointer, Uri baseUri) =>
