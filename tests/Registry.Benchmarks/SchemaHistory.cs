@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using EventContracts.Schemas;
 
 namespace EventContracts.Benchmarks;
 
@@ -19,6 +20,15 @@ namespace EventContracts.Benchmarks;
 /// </remarks>
 internal static class SchemaHistory
 {
+    /// <summary>
+    /// Parse options for generated histories. The default budget (2,000,000 steps, 5 s per check) exists to stop hostile
+    /// schemas; the largest cases may legitimately need more, and a check cut short would measure the budget, not the engine.
+    /// </summary>
+    public static SchemaParseOptions Unbounded { get; } = new()
+    {
+        Limits = SchemaLimits.Default with { MaxComparisonSteps = int.MaxValue, ComparisonTimeBudget = TimeSpan.FromMinutes(10) },
+    };
+
     /// <summary>How many properties are added after version 1; fixed so schema size doesn't grow with the version count.</summary>
     public const int LateProperties = 5;
 
