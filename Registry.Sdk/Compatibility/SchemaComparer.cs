@@ -33,7 +33,7 @@ internal sealed class SchemaComparer
     private long _started;
     private int _steps;
     private int _depth;
-    private bool _skipEqualProperties = true;
+    private bool _useDigests = true;
 
     /// <summary>A comparer for any number of comparisons, one after the other, under one policy and one set of limits.</summary>
     public SchemaComparer(CompatibilityPolicy policy, SchemaLimits limits)
@@ -71,18 +71,19 @@ internal sealed class SchemaComparer
             return; // the same text: nothing differs
         }
 
-        Run(writer, reader, sink, skipEqualProperties: true);
+        Run(writer, reader, sink, useDigests: true);
     }
 
     /// <summary>
     /// Like <see cref="Compare(ContractSchema, ContractSchema, List{Difference})"/>, without its digest shortcuts (root
-    /// annotations, fingerprint, properties equal by position): the walk they must agree with.
+    /// annotations, fingerprint, properties equal by position, subschemas equal by <see cref="SchemaNode.TextDigest"/>,
+    /// which the walk decides on their text): the walk they must agree with.
     /// </summary>
-    internal void Walk(ContractSchema writer, ContractSchema reader, List<Difference> sink) => Run(writer, reader, sink, skipEqualProperties: false);
+    internal void Walk(ContractSchema writer, ContractSchema reader, List<Difference> sink) => Run(writer, reader, sink, useDigests: false);
 
-    private void Run(ContractSchema writer, ContractSchema reader, List<Difference> sink, bool skipEqualProperties)
+    private void Run(ContractSchema writer, ContractSchema reader, List<Difference> sink, bool useDigests)
     {
-        _skipEqualProperties = skipEqualProperties;
+        _useDigests = useDigests;
         _path.Clear();
         _onPath.Clear();
         _expanded?.Clear();
@@ -215,6 +216,11 @@ internal sealed class SchemaComparer
 
     private void CompareAnnotations(SchemaNode original, SchemaNode update, List<Difference> sink)
     {
+        if (_useDigests && original.AnnotationsDigest != UInt128.Zero && original.AnnotationsDigest == update.AnnotationsDigest)
+        {
+            return; // the same annotations as written: nothing to report, and their strings stay untouched
+        }
+
         var o = original.Annotations;
         var u = update.Annotations;
         if (!string.Equals(o.Id, u.Id, StringComparison.Ordinal))
@@ -643,35 +649,63 @@ internal sealed class SchemaComparer
         }
 
         // A property with the same name and schema text at the same position has no differences (as SameText finds
-        // for it): skip it by the digest arrays alone, so a long history's unchanged properties stay untouched. The
+        // for it): skip it by the digest arrays alone, so a long history's unchanged properties stay untouched, and skip
+        // a whole block of them by one block digest, so a large map costs a few blocks rather than every entry. The
         // order of what is reported is the same as walking every property.
-        var before = _skipEqualProperties && original.Draft == update.Draft ? original.PropertyDigests : [];
+        var digests = _useDigests && original.Draft == update.Draft;
+        var before = digests ? original.PropertyDigests : [];
         var after = update.PropertyDigests;
-        for (var i = 0; i < original.Properties.Count; i++)
+        var beforeBlocks = digests ? original.PropertyBlockDigests : [];
+        var afterBlocks = update.PropertyBlockDigests;
+        var originals = original.Properties;
+        var updates = update.Properties;
+        for (var block = 0; block * ObjectFacet.PropertyBlock < originals.Count; block++)
         {
-            if (!SameEntry(before, after, i))
+            if (Same(beforeBlocks, afterBlocks, block))
             {
-                CompareProperty(original, update, original.Properties[i].Key, sink);
+                continue;
+            }
+
+            for (var i = block * ObjectFacet.PropertyBlock; i < Math.Min(originals.Count, (block + 1) * ObjectFacet.PropertyBlock); i++)
+            {
+                if (!Same(before, after, i))
+                {
+                    // The old node comes from the list: looking it up by name would read the old index, cold in a long history.
+                    CompareProperty(original, update, originals[i].Key, originals[i].Value, sink);
+                }
             }
         }
 
-        for (var i = 0; i < update.Properties.Count; i++)
+        for (var block = 0; block * ObjectFacet.PropertyBlock < updates.Count; block++)
         {
-            if (!SameEntry(before, after, i) && !original.PropertyIndex.ContainsKey(update.Properties[i].Key))
+            if (Same(beforeBlocks, afterBlocks, block))
             {
-                CompareProperty(original, update, update.Properties[i].Key, sink);
+                continue;
+            }
+
+            for (var i = block * ObjectFacet.PropertyBlock; i < Math.Min(updates.Count, (block + 1) * ObjectFacet.PropertyBlock); i++)
+            {
+                var name = updates[i].Key;
+                if (Same(before, after, i) || (i < originals.Count && string.Equals(originals[i].Key, name, StringComparison.Ordinal)))
+                {
+                    continue; // at the same position in the writer, so compared above
+                }
+
+                if (!original.PropertyIndex.ContainsKey(name))
+                {
+                    CompareProperty(original, update, name, null, sink);
+                }
             }
         }
 
-        static bool SameEntry(UInt128[] before, UInt128[] after, int i) =>
+        static bool Same(UInt128[] before, UInt128[] after, int i) =>
             i < before.Length && i < after.Length && before[i] != UInt128.Zero && before[i] == after[i];
     }
 
-    private void CompareProperty(ObjectFacet original, ObjectFacet update, string name, List<Difference> sink)
+    private void CompareProperty(ObjectFacet original, ObjectFacet update, string name, SchemaNode? before, List<Difference> sink)
     {
         Enter("properties");
         Enter(SourceMap.Escape(name));
-        original.PropertyIndex.TryGetValue(name, out var before);
         update.PropertyIndex.TryGetValue(name, out var after);
         if (after is null)
         {
@@ -1090,8 +1124,14 @@ internal sealed class SchemaComparer
     /// each document) mean the same thing, so they have no differences. Long histories are mostly unchanged parts;
     /// comparing their bytes spares walking them.
     /// </summary>
-    private static bool SameText(SchemaNode original, SchemaNode update)
+    private bool SameText(SchemaNode original, SchemaNode update)
     {
+        if (_useDigests)
+        {
+            // The same rule, decided on the nodes alone: their documents' text stays untouched.
+            return original.TextDigest != UInt128.Zero && original.TextDigest == update.TextDigest;
+        }
+
         // The roots were already compared by fingerprint (see the entry point); re-reading their text would only
         // pull each old version's document through the cache again.
         if (!original.IsWhole || !update.IsWhole || original.Pointer == "#" || original.Document?.Draft != update.Document?.Draft)
