@@ -115,7 +115,7 @@ public sealed class PropertyDigestTests
     private static IEnumerable<string> Describe(List<Difference> differences) =>
         differences.Select(d => $"{d.Type.ToWireName()} {d.Path} {d.Message}");
 
-    /// <summary>Every corpus (previous, candidate) pair both ways, and each schema against itself with one property changed.</summary>
+    /// <summary>Every corpus (previous, candidate) pair both ways, and each schema against itself with one property changed (a constraint, or its description).</summary>
     private static IEnumerable<(ContractSchema Writer, ContractSchema Reader)> CorpusPairs()
     {
         foreach (var entry in CompatibilityCorpus.Entries)
@@ -157,6 +157,14 @@ public sealed class PropertyDigestTests
             }
 
             yield return copy.ToJsonString();
+
+            // The same property with another description: only its annotations digest differs.
+            if (JsonNode.Parse(text)!["properties"]![name] is JsonObject)
+            {
+                var described = JsonNode.Parse(text)!.AsObject();
+                described["properties"]![name]!["description"] = "Changed by the test.";
+                yield return described.ToJsonString();
+            }
         }
     }
 }
