@@ -659,54 +659,69 @@ internal sealed class SchemaComparer
         var afterBlocks = update.PropertyBlockDigests;
         var originals = original.Properties;
         var updates = update.Properties;
-        for (var block = 0; block * ObjectFacet.PropertyBlock < originals.Count; block++)
+        for (var block = 0; block * ObjectFacet.PropertyBlock < originals.Length; block++)
         {
             if (Same(beforeBlocks, afterBlocks, block))
             {
                 continue;
             }
 
-            for (var i = block * ObjectFacet.PropertyBlock; i < Math.Min(originals.Count, (block + 1) * ObjectFacet.PropertyBlock); i++)
+            for (var i = block * ObjectFacet.PropertyBlock; i < Math.Min(originals.Length, (block + 1) * ObjectFacet.PropertyBlock); i++)
             {
-                if (!Same(before, after, i))
+                if (Same(before, after, i))
                 {
-                    // The old node comes from the list: looking it up by name would read the old index, cold in a long history.
-                    CompareProperty(original, update, originals[i].Key, originals[i].Value, sink);
+                    continue;
+                }
+
+                // The old node comes from its entry, and when the reader has the same name at the same position, so do the
+                // name and the new node: looking them up by name would read the old name and index, cold in a long history.
+                var entry = originals[i];
+                if (i < updates.Length && SameName(originals, updates, i))
+                {
+                    CompareProperty(original, update, updates[i].Name, entry.Schema, updates[i].Schema, sink);
+                }
+                else
+                {
+                    update.PropertyIndex.TryGetValue(entry.Name, out var reader);
+                    CompareProperty(original, update, entry.Name, entry.Schema, reader, sink);
                 }
             }
         }
 
-        for (var block = 0; block * ObjectFacet.PropertyBlock < updates.Count; block++)
+        for (var block = 0; block * ObjectFacet.PropertyBlock < updates.Length; block++)
         {
             if (Same(beforeBlocks, afterBlocks, block))
             {
                 continue;
             }
 
-            for (var i = block * ObjectFacet.PropertyBlock; i < Math.Min(updates.Count, (block + 1) * ObjectFacet.PropertyBlock); i++)
+            for (var i = block * ObjectFacet.PropertyBlock; i < Math.Min(updates.Length, (block + 1) * ObjectFacet.PropertyBlock); i++)
             {
-                var name = updates[i].Key;
-                if (Same(before, after, i) || (i < originals.Count && string.Equals(originals[i].Key, name, StringComparison.Ordinal)))
+                if (Same(before, after, i) || (i < originals.Length && SameName(originals, updates, i)))
                 {
                     continue; // at the same position in the writer, so compared above
                 }
 
-                if (!original.PropertyIndex.ContainsKey(name))
+                if (!original.PropertyIndex.ContainsKey(updates[i].Name))
                 {
-                    CompareProperty(original, update, name, null, sink);
+                    CompareProperty(original, update, updates[i].Name, null, updates[i].Schema, sink);
                 }
             }
         }
 
         static bool Same(UInt128[] before, UInt128[] after, int i) =>
             i < before.Length && i < after.Length && before[i] != UInt128.Zero && before[i] == after[i];
+
+        // The walk compares the names themselves.
+        bool SameName(PropertyEntry[] originals, PropertyEntry[] updates, int i) =>
+            digests ? originals[i].NameDigest == updates[i].NameDigest : string.Equals(originals[i].Name, updates[i].Name, StringComparison.Ordinal);
     }
 
-    private void CompareProperty(ObjectFacet original, ObjectFacet update, string name, SchemaNode? before, List<Difference> sink)
+    /// <summary>A property declared by the writer (<paramref name="before"/>), the reader (<paramref name="after"/>) or both.</summary>
+    private void CompareProperty(ObjectFacet original, ObjectFacet update, string name, SchemaNode? before, SchemaNode? after, List<Difference> sink)
     {
         Enter("properties");
         Enter(SourceMap.Escape(name));
-        update.PropertyIndex.TryGetValue(name, out var after);
         if (after is null)
         {
             PropertyRemoved(update, name, before!, sink);

@@ -436,15 +436,17 @@ internal sealed class SchemaDocument
             var f = Facet();
             f.PropertiesDigest = Digest(properties, refFree: true);
             f.Draft = Draft;
+            var entries = new List<PropertyEntry>();
             var digests = new List<UInt128>();
             foreach (var property in properties.EnumerateObject())
             {
                 var child = Read(property.Value, $"{pointer}/properties/{SourceMap.Escape(property.Name)}", baseUri);
-                f.Properties.Add(new(property.Name, child));
+                entries.Add(new(property.Name, child, NonZeroDigest(System.Text.Encoding.UTF8.GetBytes(property.Name))));
                 f.PropertyIndex[property.Name] = child;
                 digests.Add(PropertyDigest(property));
             }
 
+            f.Properties = [.. entries];
             f.PropertyDigests = [.. digests];
             f.PropertyBlockDigests = BlockDigests(f.PropertyDigests);
         }

@@ -175,7 +175,8 @@ internal sealed class ObjectFacet
     /// </summary>
     public UInt128[] PropertyBlockDigests { get; set; } = [];
 
-    public List<KeyValuePair<string, SchemaNode>> Properties { get; } = [];
+    /// <summary>The entries of <c>properties</c> in document order, in one contiguous array.</summary>
+    public PropertyEntry[] Properties { get; set; } = [];
 
     public Dictionary<string, SchemaNode> PropertyIndex { get; } = new(StringComparer.Ordinal);
 
@@ -200,6 +201,13 @@ internal sealed class ObjectFacet
 
     public SortedDictionary<string, SchemaNode> DependentSchemas { get; } = new(StringComparer.Ordinal);
 }
+
+/// <summary>
+/// One entry of <c>properties</c>: its name, its schema, and SHA-256 (first 128 bits) of the name. Two entries at the same
+/// position of two maps with equal name digests have the same name, which a comparison learns from the entries alone,
+/// without reading the old name, cold in a long history.
+/// </summary>
+internal readonly record struct PropertyEntry(string Name, SchemaNode Schema, UInt128 NameDigest);
 
 internal sealed record PatternProperty(string Pattern, System.Text.RegularExpressions.Regex? Regex, SchemaNode Schema);
 

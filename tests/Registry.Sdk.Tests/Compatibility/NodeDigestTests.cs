@@ -102,7 +102,7 @@ public sealed class NodeDigestTests
 
         Assert.Equal(UInt128.Zero, Blocks(before)[0]);
         Assert.NotEqual(UInt128.Zero, Blocks(before)[1]);
-        Assert.Equal(UInt128.Zero, before.Document.Root.Object!.Properties[0].Value.TextDigest);
+        Assert.Equal(UInt128.Zero, before.Document.Root.Object!.Properties[0].Schema.TextDigest);
         Assert.Contains("TYPE_CHANGED #/properties/r", CompatibilityChecker.Check(after, [before], CompatibilityLevel.Backward).Incompatible());
         AssertSameAsWalk(before, after);
     }
@@ -115,14 +115,14 @@ public sealed class NodeDigestTests
         var after = ContractSchema.Parse(Before.Replace("\"maxLength\":10", "\"maxLength\":20", StringComparison.Ordinal));
         var (a, b) = (Nested(before), Nested(after));
 
-        Assert.NotEqual(before.Document.Root.Object!.Properties[0].Value.TextDigest, after.Document.Root.Object!.Properties[0].Value.TextDigest);
-        Assert.NotEqual(a.Properties[0].Value.TextDigest, b.Properties[0].Value.TextDigest);
-        Assert.Equal(a.Properties[1].Value.TextDigest, b.Properties[1].Value.TextDigest);
+        Assert.NotEqual(before.Document.Root.Object!.Properties[0].Schema.TextDigest, after.Document.Root.Object!.Properties[0].Schema.TextDigest);
+        Assert.NotEqual(a.Properties[0].Schema.TextDigest, b.Properties[0].Schema.TextDigest);
+        Assert.Equal(a.Properties[1].Schema.TextDigest, b.Properties[1].Schema.TextDigest);
         Assert.Equal(["MAX_LENGTH_INCREASED #/properties/a/properties/city/maxLength"], CompatibilityChecker.Check(after, [before], CompatibilityLevel.Backward).All());
         AssertSameAsWalk(before, after);
         AssertSameAsWalk(after, before);
 
-        static ObjectFacet Nested(ContractSchema schema) => schema.Document.Root.Object!.Properties[0].Value.Object!;
+        static ObjectFacet Nested(ContractSchema schema) => schema.Document.Root.Object!.Properties[0].Schema.Object!;
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class NodeDigestTests
 
     private static UInt128[] Blocks(ContractSchema schema) => schema.Document.Root.Object!.PropertyBlockDigests;
 
-    private static SchemaNode Property(ContractSchema schema, int index) => schema.Document.Root.Object!.Properties[index].Value;
+    private static SchemaNode Property(ContractSchema schema, int index) => schema.Document.Root.Object!.Properties[index].Schema;
 
     private static void AssertSameAsWalk(ContractSchema writer, ContractSchema reader)
     {
