@@ -170,6 +170,25 @@ public sealed class NodeDigestTests
     }
 
     [Fact]
+    public void Root_annotations_decided_on_the_root_digests_are_reported_beside_other_changes()
+    {
+        const string Before = """{"$id":"https://example.test/a.v1.json","title":"A","description":"First.","default":{},"type":"object","properties":{"s":{"type":"string","maxLength":5}}}""";
+        var before = ContractSchema.Parse(Before);
+        var after = ContractSchema.Parse(Before
+            .Replace("a.v1", "a.v2", StringComparison.Ordinal)
+            .Replace("First.", "Second.", StringComparison.Ordinal)
+            .Replace("\"maxLength\":5", "\"maxLength\":6", StringComparison.Ordinal));
+
+        Assert.NotNull(before.RootDigest);
+        Assert.NotEqual(before.RootDigest!.Value.BodyHash, after.RootDigest!.Value.BodyHash);
+        Assert.Equal(
+            ["ID_CHANGED #/", "DESCRIPTION_CHANGED #/", "MAX_LENGTH_INCREASED #/properties/s/maxLength"],
+            CompatibilityChecker.Check(after, [before], CompatibilityLevel.Backward).All());
+        AssertSameAsWalk(before, after);
+        AssertSameAsWalk(after, before);
+    }
+
+    [Fact]
     public void A_root_has_no_node_digest()
     {
         Assert.Equal(UInt128.Zero, Large().Document.Root.TextDigest);
