@@ -33,7 +33,9 @@ internal sealed class SchemaComparer
     private long _started;
     private int _steps;
     private int _depth;
-    private bool _skipEqualProperties = true;
+    private bool _useDigests = true;
+    private ContractSchema? _writer;
+    private ContractSchema? _reader;
 
     /// <summary>A comparer for any number of comparisons, one after the other, under one policy and one set of limits.</summary>
     public SchemaComparer(CompatibilityPolicy policy, SchemaLimits limits)
@@ -71,25 +73,28 @@ internal sealed class SchemaComparer
             return; // the same text: nothing differs
         }
 
-        Run(writer, reader, sink, skipEqualProperties: true);
+        Run(writer, reader, sink, useDigests: true);
     }
 
     /// <summary>
     /// Like <see cref="Compare(ContractSchema, ContractSchema, List{Difference})"/>, without its digest shortcuts (root
-    /// annotations, fingerprint, properties equal by position): the walk they must agree with.
+    /// annotations, fingerprint, properties equal by position, subschemas equal by <see cref="SchemaNode.TextDigest"/>,
+    /// which the walk decides on their text): the walk they must agree with.
     /// </summary>
-    internal void Walk(ContractSchema writer, ContractSchema reader, List<Difference> sink) => Run(writer, reader, sink, skipEqualProperties: false);
+    internal void Walk(ContractSchema writer, ContractSchema reader, List<Difference> sink) => Run(writer, reader, sink, useDigests: false);
 
-    private void Run(ContractSchema writer, ContractSchema reader, List<Difference> sink, bool skipEqualProperties)
+    private void Run(ContractSchema writer, ContractSchema reader, List<Difference> sink, bool useDigests)
     {
-        _skipEqualProperties = skipEqualProperties;
+        _useDigests = useDigests;
+        _writer = writer;
+        _reader = reader;
         _path.Clear();
         _onPath.Clear();
         _expanded?.Clear();
         _steps = 0;
         _depth = 0;
         _started = Stopwatch.GetTimestamp();
-        Compare(writer.Document.Root, reader.Document.Root, sink);
+        Compare(writer.RootNode, reader.RootNode, sink);
     }
 
     // ---- the walk ----------------------------------------------------------------------------------
@@ -215,6 +220,19 @@ internal sealed class SchemaComparer
 
     private void CompareAnnotations(SchemaNode original, SchemaNode update, List<Difference> sink)
     {
+        if (_useDigests && original.AnnotationsDigest != UInt128.Zero && original.AnnotationsDigest == update.AnnotationsDigest)
+        {
+            return; // the same annotations as written: nothing to report, and their strings stay untouched
+        }
+
+        if (_useDigests && ReferenceEquals(original, _writer?.RootNode) && ReferenceEquals(update, _reader?.RootNode)
+            && _writer.RootDigest is { } writerRoot && _reader.RootDigest is { } readerRoot)
+        {
+            // The roots' annotations have one digest each in the schemas' root digests: only those that differ are read.
+            CompareAnnotations(writerRoot, readerRoot, sink);
+            return;
+        }
+
         var o = original.Annotations;
         var u = update.Annotations;
         if (!string.Equals(o.Id, u.Id, StringComparison.Ordinal))
@@ -643,36 +661,79 @@ internal sealed class SchemaComparer
         }
 
         // A property with the same name and schema text at the same position has no differences (as SameText finds
-        // for it): skip it by the digest arrays alone, so a long history's unchanged properties stay untouched. The
+        // for it): skip it by the digest arrays alone, so a long history's unchanged properties stay untouched, and skip
+        // a whole block of them by one block digest, so a large map costs a few blocks rather than every entry. The
         // order of what is reported is the same as walking every property.
-        var before = _skipEqualProperties && original.Draft == update.Draft ? original.PropertyDigests : [];
+        var digests = _useDigests && original.Draft == update.Draft;
+        var before = digests ? original.PropertyDigests : [];
         var after = update.PropertyDigests;
-        for (var i = 0; i < original.Properties.Count; i++)
+        var beforeBlocks = digests ? original.PropertyBlockDigests : [];
+        var afterBlocks = update.PropertyBlockDigests;
+        var originals = original.Properties;
+        var updates = update.Properties;
+        for (var block = 0; block * ObjectFacet.PropertyBlock < originals.Length; block++)
         {
-            if (!SameEntry(before, after, i))
+            if (Same(beforeBlocks, afterBlocks, block))
             {
-                CompareProperty(original, update, original.Properties[i].Key, sink);
+                continue;
+            }
+
+            for (var i = block * ObjectFacet.PropertyBlock; i < Math.Min(originals.Length, (block + 1) * ObjectFacet.PropertyBlock); i++)
+            {
+                if (Same(before, after, i))
+                {
+                    continue;
+                }
+
+                // The old node comes from its entry, and when the reader has the same name at the same position, so do the
+                // name and the new node: looking them up by name would read the old name and index, cold in a long history.
+                var entry = originals[i];
+                if (i < updates.Length && SameName(originals, updates, i))
+                {
+                    CompareProperty(original, update, updates[i].Name, entry.Schema, updates[i].Schema, sink);
+                }
+                else
+                {
+                    update.PropertyIndex.TryGetValue(entry.Name, out var reader);
+                    CompareProperty(original, update, entry.Name, entry.Schema, reader, sink);
+                }
             }
         }
 
-        for (var i = 0; i < update.Properties.Count; i++)
+        for (var block = 0; block * ObjectFacet.PropertyBlock < updates.Length; block++)
         {
-            if (!SameEntry(before, after, i) && !original.PropertyIndex.ContainsKey(update.Properties[i].Key))
+            if (Same(beforeBlocks, afterBlocks, block))
             {
-                CompareProperty(original, update, update.Properties[i].Key, sink);
+                continue;
+            }
+
+            for (var i = block * ObjectFacet.PropertyBlock; i < Math.Min(updates.Length, (block + 1) * ObjectFacet.PropertyBlock); i++)
+            {
+                if (Same(before, after, i) || (i < originals.Length && SameName(originals, updates, i)))
+                {
+                    continue; // at the same position in the writer, so compared above
+                }
+
+                if (!original.PropertyIndex.ContainsKey(updates[i].Name))
+                {
+                    CompareProperty(original, update, updates[i].Name, null, updates[i].Schema, sink);
+                }
             }
         }
 
-        static bool SameEntry(UInt128[] before, UInt128[] after, int i) =>
+        static bool Same(UInt128[] before, UInt128[] after, int i) =>
             i < before.Length && i < after.Length && before[i] != UInt128.Zero && before[i] == after[i];
+
+        // The walk compares the names themselves.
+        bool SameName(PropertyEntry[] originals, PropertyEntry[] updates, int i) =>
+            digests ? originals[i].NameDigest == updates[i].NameDigest : string.Equals(originals[i].Name, updates[i].Name, StringComparison.Ordinal);
     }
 
-    private void CompareProperty(ObjectFacet original, ObjectFacet update, string name, List<Difference> sink)
+    /// <summary>A property declared by the writer (<paramref name="before"/>), the reader (<paramref name="after"/>) or both.</summary>
+    private void CompareProperty(ObjectFacet original, ObjectFacet update, string name, SchemaNode? before, SchemaNode? after, List<Difference> sink)
     {
         Enter("properties");
         Enter(SourceMap.Escape(name));
-        original.PropertyIndex.TryGetValue(name, out var before);
-        update.PropertyIndex.TryGetValue(name, out var after);
         if (after is null)
         {
             PropertyRemoved(update, name, before!, sink);
@@ -1090,8 +1151,14 @@ internal sealed class SchemaComparer
     /// each document) mean the same thing, so they have no differences. Long histories are mostly unchanged parts;
     /// comparing their bytes spares walking them.
     /// </summary>
-    private static bool SameText(SchemaNode original, SchemaNode update)
+    private bool SameText(SchemaNode original, SchemaNode update)
     {
+        if (_useDigests)
+        {
+            // The same rule, decided on the nodes alone: their documents' text stays untouched.
+            return original.TextDigest != UInt128.Zero && original.TextDigest == update.TextDigest;
+        }
+
         // The roots were already compared by fingerprint (see the entry point); re-reading their text would only
         // pull each old version's document through the cache again.
         if (!original.IsWhole || !update.IsWhole || original.Pointer == "#" || original.Document?.Draft != update.Document?.Draft)

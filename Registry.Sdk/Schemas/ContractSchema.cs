@@ -31,6 +31,7 @@ public sealed class ContractSchema
         UsesReferences = options.References is { Count: > 0 };
         _document = SchemaDocument.Build(this, options.References);
         RootDigest = UsesReferences ? null : Model.RootDigest.Of(json.RootElement, _document);
+        RootNode = _document.Root;
     }
 
     /// <summary>The text as given.</summary>
@@ -69,6 +70,9 @@ public sealed class ContractSchema
 
     /// <summary>Digests of the root that let a comparison skip the walk when only root annotations changed; null when unsound.</summary>
     internal RootDigest? RootDigest { get; }
+
+    /// <summary>The document's root node, held here too so that a comparison reaches it without reading the document.</summary>
+    internal Model.SchemaNode RootNode { get; }
 
     /// <summary>
     /// Parses <paramref name="text"/> as a JSON Schema.

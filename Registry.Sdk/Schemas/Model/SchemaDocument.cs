@@ -147,6 +147,9 @@ internal sealed class SchemaDocument
         node.Element = element;
         node.Document = this;
         node.IsWhole = true;
+
+        // The root is compared by its fingerprint and root digest instead (ContractSchema), like SameText's text rule.
+        node.TextDigest = pointer == "#" ? UInt128.Zero : TextDigest(element, Draft);
         _nodes[pointer] = node;
         return node;
     }
@@ -159,6 +162,7 @@ internal sealed class SchemaDocument
         }
 
         var annotations = ReadAnnotations(element, pointer);
+        var annotationsDigest = AnnotationsDigest(annotations);
         var aspects = new List<SchemaNode>(2);
 
         if (element.TryGetProperty("$ref", out var reference))
@@ -174,6 +178,7 @@ internal sealed class SchemaDocument
             {
                 // Up to draft-07 every keyword beside $ref is ignored.
                 refNode.Annotations = annotations;
+                refNode.AnnotationsDigest = annotationsDigest;
                 return refNode;
             }
 
@@ -232,6 +237,7 @@ internal sealed class SchemaDocument
         }
 
         result.Annotations = annotations;
+        result.AnnotationsDigest = annotationsDigest;
         return result;
     }
 
@@ -251,6 +257,29 @@ internal sealed class SchemaDocument
             OptionalString(element, "title", pointer),
             OptionalString(element, "description", pointer),
             element.TryGetProperty("default", out var defaultValue) ? defaultValue : null);
+    }
+
+    /// <summary>The digest of <see cref="SchemaNode.AnnotationsDigest"/>: each annotation present or not, then its bytes, length-prefixed.</summary>
+    private static UInt128 AnnotationsDigest(Annotations annotations)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        Append(annotations.Id is null ? null : System.Text.Encoding.UTF8.GetBytes(annotations.Id));
+        Append(annotations.Title is null ? null : System.Text.Encoding.UTF8.GetBytes(annotations.Title));
+        Append(annotations.Description is null ? null : System.Text.Encoding.UTF8.GetBytes(annotations.Description));
+        Append(annotations.Default is { } value ? System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value).ToArray() : null);
+        return NonZeroDigest(buffer.WrittenSpan);
+
+        void Append(byte[]? bytes)
+        {
+            // -1 for absent, so an absent annotation never digests like an empty one.
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(sizeof(int)), bytes?.Length ?? -1);
+            buffer.Advance(sizeof(int));
+            if (bytes is not null)
+            {
+                bytes.CopyTo(buffer.GetSpan(bytes.Length));
+                buffer.Advance(bytes.Length);
+            }
+        }
     }
 
     private SchemaNode? ReadCore(JsonElement element, string pointer, Uri baseUri)
@@ -407,16 +436,19 @@ internal sealed class SchemaDocument
             var f = Facet();
             f.PropertiesDigest = Digest(properties, refFree: true);
             f.Draft = Draft;
+            var entries = new List<PropertyEntry>();
             var digests = new List<UInt128>();
             foreach (var property in properties.EnumerateObject())
             {
                 var child = Read(property.Value, $"{pointer}/properties/{SourceMap.Escape(property.Name)}", baseUri);
-                f.Properties.Add(new(property.Name, child));
+                entries.Add(new(property.Name, child, NonZeroDigest(System.Text.Encoding.UTF8.GetBytes(property.Name))));
                 f.PropertyIndex[property.Name] = child;
                 digests.Add(PropertyDigest(property));
             }
 
+            f.Properties = [.. entries];
             f.PropertyDigests = [.. digests];
+            f.PropertyBlockDigests = BlockDigests(f.PropertyDigests);
         }
 
         if (element.TryGetProperty("required", out var required))
@@ -618,6 +650,64 @@ internal sealed class SchemaDocument
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
+    /// <summary>The digest of a schema's draft and text (see <see cref="SchemaNode.TextDigest"/>); zero when the schema holds a <c>$ref</c>.</summary>
+    private static UInt128 TextDigest(JsonElement element, JsonSchemaDraft draft)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+        if (raw.IndexOf("$ref"u8) >= 0)
+        {
+            return UInt128.Zero;
+        }
+
+        // The draft as a fixed-size prefix, then the schema's bytes: equal text under two drafts digests differently.
+        var length = sizeof(int) + raw.Length;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer, (int)draft);
+            raw.CopyTo(buffer.AsSpan(sizeof(int)));
+            return NonZeroDigest(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static UInt128 NonZeroDigest(ReadOnlySpan<byte> input)
+    {
+        Span<byte> hash = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
+        System.Security.Cryptography.SHA256.HashData(input, hash);
+        var digest = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
+        return digest == UInt128.Zero ? UInt128.One : digest; // zero means "no digest"
+    }
+
+    /// <summary>The digests of <see cref="ObjectFacet.PropertyBlockDigests"/> over <paramref name="digests"/>.</summary>
+    private static UInt128[] BlockDigests(UInt128[] digests)
+    {
+        var blocks = new UInt128[(digests.Length + ObjectFacet.PropertyBlock - 1) / ObjectFacet.PropertyBlock];
+        Span<byte> input = stackalloc byte[sizeof(int) + (ObjectFacet.PropertyBlock * 16)];
+        for (var block = 0; block < blocks.Length; block++)
+        {
+            var entries = digests.AsSpan(block * ObjectFacet.PropertyBlock, Math.Min(ObjectFacet.PropertyBlock, digests.Length - (block * ObjectFacet.PropertyBlock)));
+            if (entries.Contains(UInt128.Zero))
+            {
+                continue; // a $ref inside: no digest, so the block is walked entry by entry
+            }
+
+            // The entry count first: a shorter last block never digests like a longer one.
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(input, entries.Length);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(input[(sizeof(int) + (i * 16))..], entries[i]);
+            }
+
+            blocks[block] = NonZeroDigest(input[..(sizeof(int) + (entries.Length * 16))]);
+        }
+
+        return blocks;
+    }
+
     /// <summary>The digest of one property's name and schema text; zero (no digest) when the schema holds a <c>$ref</c>.</summary>
     private static UInt128 PropertyDigest(JsonProperty property)
     {
@@ -636,10 +726,7 @@ internal sealed class SchemaDocument
             System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer, nameLength);
             System.Text.Encoding.UTF8.GetBytes(property.Name, buffer.AsSpan(sizeof(int)));
             raw.CopyTo(buffer.AsSpan(sizeof(int) + nameLength));
-            Span<byte> hash = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
-            System.Security.Cryptography.SHA256.HashData(buffer.AsSpan(0, length), hash);
-            var digest = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
-            return digest == UInt128.Zero ? UInt128.One : digest; // zero means "no digest"
+            return NonZeroDigest(buffer.AsSpan(0, length));
         }
         finally
         {

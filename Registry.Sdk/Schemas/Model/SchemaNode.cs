@@ -22,6 +22,13 @@ internal sealed class SchemaNode
 
     public Annotations Annotations { get; set; } = Annotations.None;
 
+    /// <summary>
+    /// SHA-256 (first 128 bits) of <see cref="Annotations"/> as written (<c>$id</c>, <c>title</c>, <c>description</c>,
+    /// <c>default</c>), set where the node is read from a document; zero when unknown. Equal non-zero digests mean equal
+    /// annotations, so a comparison finds that on the nodes alone, without reading the strings, cold in a long history.
+    /// </summary>
+    public UInt128 AnnotationsDigest { get; set; }
+
     // Core: types and the keywords of each type family.
     public JsonTypes? Types { get; set; }
 
@@ -71,6 +78,14 @@ internal sealed class SchemaNode
     /// JSON text and no <c>$ref</c> mean the same thing. False for the aspects a schema is split into and for projections.
     /// </summary>
     public bool IsWhole { get; set; }
+
+    /// <summary>
+    /// For a whole node that is not a document's root and holds no <c>$ref</c>: SHA-256 (first 128 bits) of its
+    /// document's draft and its JSON text; zero otherwise. Two nodes with the same non-zero digest have the same text
+    /// under the same draft, so they have no differences: a comparison finds that on the nodes alone, without reading
+    /// their documents' text, which in a long history is cold in the cache.
+    /// </summary>
+    public UInt128 TextDigest { get; set; }
 
     /// <summary>The document the node belongs to, so a <c>$ref</c> inside it resolves there.</summary>
     public SchemaDocument? Document { get; set; }
@@ -149,7 +164,19 @@ internal sealed class ObjectFacet
     /// </summary>
     public UInt128[] PropertyDigests { get; set; } = [];
 
-    public List<KeyValuePair<string, SchemaNode>> Properties { get; } = [];
+    /// <summary>How many consecutive entries of <see cref="Properties"/> one of <see cref="PropertyBlockDigests"/> covers.</summary>
+    public const int PropertyBlock = 16;
+
+    /// <summary>
+    /// One digest per <see cref="PropertyBlock"/> consecutive entries of <see cref="PropertyDigests"/> (the last block
+    /// may be shorter): SHA-256 (first 128 bits) of how many entries it covers and their digests, or zero when one of them
+    /// is zero. An equal non-zero block digest means every entry of the block is equal at its position, so a large map
+    /// with a few changes is compared reading a few blocks rather than every entry.
+    /// </summary>
+    public UInt128[] PropertyBlockDigests { get; set; } = [];
+
+    /// <summary>The entries of <c>properties</c> in document order, in one contiguous array.</summary>
+    public PropertyEntry[] Properties { get; set; } = [];
 
     public Dictionary<string, SchemaNode> PropertyIndex { get; } = new(StringComparer.Ordinal);
 
@@ -174,6 +201,13 @@ internal sealed class ObjectFacet
 
     public SortedDictionary<string, SchemaNode> DependentSchemas { get; } = new(StringComparer.Ordinal);
 }
+
+/// <summary>
+/// One entry of <c>properties</c>: its name, its schema, and SHA-256 (first 128 bits) of the name. Two entries at the same
+/// position of two maps with equal name digests have the same name, which a comparison learns from the entries alone,
+/// without reading the old name, cold in a long history.
+/// </summary>
+internal readonly record struct PropertyEntry(string Name, SchemaNode Schema, UInt128 NameDigest);
 
 internal sealed record PatternProperty(string Pattern, System.Text.RegularExpressions.Regex? Regex, SchemaNode Schema);
 

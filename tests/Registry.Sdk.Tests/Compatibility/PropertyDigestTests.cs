@@ -65,8 +65,15 @@ public sealed class PropertyDigestTests
         // only where it is valid and check that equal text under two drafts is not taken as equal meaning.
         var before = ContractSchema.Parse("""{"$schema":"http://json-schema.org/draft-04/schema#","type":"object","properties":{"n":{"type":"number","minimum":1}}}""");
         var after = ContractSchema.Parse("""{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"n":{"type":"number","minimum":1}}}""");
+        var comparer = new SchemaComparer(CompatibilityPolicy.Strict, before.Limits);
+        var compared = new List<Difference>();
+        var walked = new List<Difference>();
+
+        comparer.Compare(before, after, compared);
+        comparer.Walk(before, after, walked);
+
         Assert.Equal(Digests(before)[0], Digests(after)[0]);
-        Assert.Null(Check.ShortcutDisagreement(before, after));
+        Assert.Equal(Describe(walked), Describe(compared));
     }
 
     [Fact]
@@ -76,9 +83,14 @@ public sealed class PropertyDigestTests
         var partlySkipped = 0;
         foreach (var (writer, reader) in CorpusPairs())
         {
-            if (Check.ShortcutDisagreement(writer, reader) is { } disagreement)
+            var comparer = new SchemaComparer(CompatibilityPolicy.Strict, writer.Limits);
+            var compared = new List<Difference>();
+            var walked = new List<Difference>();
+            comparer.Compare(writer, reader, compared);
+            comparer.Walk(writer, reader, walked);
+            if (!Describe(compared).SequenceEqual(Describe(walked)))
             {
-                failures.Add(disagreement);
+                failures.Add($"{writer.Text} -> {reader.Text}: [{string.Join(", ", Describe(compared))}] but the walk finds [{string.Join(", ", Describe(walked))}]");
             }
 
             var (w, r) = (Digests(writer), Digests(reader));
@@ -100,7 +112,10 @@ public sealed class PropertyDigestTests
     private static string[] Narrowing(ContractSchema reader, ContractSchema writer) =>
         CompatibilityChecker.Check(reader, [writer], CompatibilityLevel.Backward).Incompatible();
 
-    /// <summary>Every corpus (previous, candidate) pair both ways, and each schema against itself with one property changed.</summary>
+    private static IEnumerable<string> Describe(List<Difference> differences) =>
+        differences.Select(d => $"{d.Type.ToWireName()} {d.Path} {d.Message}");
+
+    /// <summary>Every corpus (previous, candidate) pair both ways, and each schema against itself with one property changed (a constraint, or its description).</summary>
     private static IEnumerable<(ContractSchema Writer, ContractSchema Reader)> CorpusPairs()
     {
         foreach (var entry in CompatibilityCorpus.Entries)
@@ -142,6 +157,14 @@ public sealed class PropertyDigestTests
             }
 
             yield return copy.ToJsonString();
+
+            // The same property with another description: only its annotations digest differs.
+            if (JsonNode.Parse(text)!["properties"]![name] is JsonObject)
+            {
+                var described = JsonNode.Parse(text)!.AsObject();
+                described["properties"]![name]!["description"] = "Changed by the test.";
+                yield return described.ToJsonString();
+            }
         }
     }
 }
