@@ -263,6 +263,12 @@ internal sealed class ContractParser
             return "global::System.Text.Json.JsonElement";
         }
 
+        if (schema.GetString("type") != "object")
+        {
+            // Objects are checked by ParseObject.
+            CheckKeywords(schema);
+        }
+
         if (schema.GetString("$ref") is { } pointer)
         {
             if (!_defs.TryGetValue(pointer, out var target) || !_defNames.TryGetValue(pointer, out var defName))
