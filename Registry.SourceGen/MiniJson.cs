@@ -408,8 +408,7 @@ internal sealed class MiniJsonReader
 
 /// <summary>
 /// The canonical text of a schema: the document written compactly (no insignificant whitespace), members in
-/// file order, numbers exactly as written, strings re-escaped with only '"', '\\' and control characters
-/// escaped. It is meant to match Registry.Sdk's CanonicalJson (compact, keys unsorted, relaxed escaping), so the
+/// file order, numbers exactly as written, strings re-escaped as System.Text.Json's relaxed encoder does. It is meant to match Registry.Sdk's CanonicalJson (compact, keys unsorted, relaxed escaping), so the
 /// generated Fingerprint equals the one the registry computes for the same schema.
 /// </summary>
 internal static class CanonicalWriter
@@ -482,7 +481,7 @@ internal static class CanonicalWriter
                 case '\b': sb.Append("\\b"); break;
                 case '\f': sb.Append("\\f"); break;
                 default:
-                    if (c < ' ')
+                    if (MustEscape(c))
                     {
                         sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                     }
@@ -496,5 +495,37 @@ internal static class CanonicalWriter
         }
 
         sb.Append('"');
+    }
+
+    // What System.Text.Json's Utf8JsonWriter escapes under JavaScriptEncoder.UnsafeRelaxedJsonEscaping (the
+    // encoder Registry.Sdk's CanonicalJson uses), measured over the whole BMP on .NET 10: controls, surrogates
+    // (so a non-BMP character becomes a \uD83D\uDE00 pair), private-use and unassigned code points, the line
+    // and paragraph separators, every space separator but ' ', and U+FEFF. "Unassigned" follows the Unicode
+    // tables of the runtime the compiler runs on.
+    private static bool MustEscape(char c)
+    {
+        if (c < ' ' || c == '\uFEFF')
+        {
+            return true;
+        }
+
+        if (c < 0x7F)
+        {
+            return false;
+        }
+
+        switch (CharUnicodeInfo.GetUnicodeCategory(c))
+        {
+            case UnicodeCategory.Control:
+            case UnicodeCategory.Surrogate:
+            case UnicodeCategory.PrivateUse:
+            case UnicodeCategory.OtherNotAssigned:
+            case UnicodeCategory.LineSeparator:
+            case UnicodeCategory.ParagraphSeparator:
+            case UnicodeCategory.SpaceSeparator:
+                return true;
+            default:
+                return false;
+        }
     }
 }
