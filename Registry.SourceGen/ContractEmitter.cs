@@ -108,6 +108,8 @@ internal static class ContractEmitter
         }
         else
         {
+            // Absent, not null, on the wire: the schemas type optional properties without "null".
+            w.Line("[global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
             w.Line("public " + p.Type + "? " + p.Name + " { get; init; }");
         }
     }

@@ -69,6 +69,8 @@ public class EmissionTests
         using var actual = JsonDocument.Parse(back);
         Assert.Equal("apple_pay", actual.RootElement.GetProperty("paymentMethod").GetString());
         Assert.Equal("19.99", actual.RootElement.GetProperty("amount").GetProperty("amount").GetString());
+        Assert.False(actual.RootElement.TryGetProperty("providerReference", out _), "an absent optional property is written as absent, not null: " + back);
+        Assert.Equal(expected.RootElement.EnumerateObject().Count(), actual.RootElement.EnumerateObject().Count());
         var missing = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"orderId":"7f1c0b8e-2d1a-4c4b-9f1e-1a2b3c4d5e6f"}""", type));
         Assert.Contains("customerId", missing.Message, StringComparison.Ordinal);
     }
