@@ -42,6 +42,7 @@ internal sealed class ContractParser
     private readonly Dictionary<string, string> _defNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JNode> _defs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _emittedDefs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Type, bool IsValueType)> _scalarDefs = new(StringComparer.Ordinal);
 
     private ContractParser(string path, string rootName)
     {
@@ -286,10 +287,18 @@ internal sealed class ContractParser
                 }
                 else
                 {
-                    // A reference to a scalar or enum definition: map it in place, named after the definition.
-                    _emittedDefs.Remove(pointer);
-                    return MapType(target, defName, out isValueType);
+                    // A reference to a scalar or enum definition: mapped once, named after the definition, and
+                    // reused by every later reference (an enum must not be emitted twice).
+                    var mapped = MapType(target, defName, out isValueType);
+                    _scalarDefs[pointer] = (mapped, isValueType);
+                    return mapped;
                 }
+            }
+
+            if (_scalarDefs.TryGetValue(pointer, out var known))
+            {
+                isValueType = known.IsValueType;
+                return known.Type;
             }
 
             return defName;

@@ -122,6 +122,38 @@ public class EmissionTests
         Assert.Contains("/// Evil */ &lt;/summary&gt; \"quoted\"", source, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_definition_referenced_twice_is_emitted_once()
+    {
+        const string schema = """
+            {
+              "type": "object",
+              "properties": {
+                "from": { "$ref": "#/$defs/status" },
+                "to": { "$ref": "#/$defs/status" },
+                "at": { "$ref": "#/$defs/stamp" },
+                "price": { "$ref": "#/$defs/money" },
+                "more": { "type": "array", "items": { "$ref": "#/$defs/money" } }
+              },
+              "$defs": {
+                "status": { "type": "string", "enum": ["open", "closed"] },
+                "stamp": { "type": "string", "format": "date-time" },
+                "money": { "type": "object", "properties": { "amount": { "type": "string" } } }
+              }
+            }
+            """;
+        var (result, _, compile) = GeneratorHarness.Run([new InMemoryText("/c/order/order.status.changed.v1.json", schema)]);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(compile);
+        var source = GeneratorHarness.Source(result, "OrderStatusChangedV1");
+        Assert.Contains("public StatusKind? From { get; init; }", source, StringComparison.Ordinal);
+        Assert.Contains("public StatusKind? To { get; init; }", source, StringComparison.Ordinal);
+        Assert.Contains("public global::System.DateTimeOffset? At { get; init; }", source, StringComparison.Ordinal);
+        Assert.Equal(2, source.Split("public enum StatusKind").Length);
+        Assert.Equal(2, source.Split("public sealed partial record Money").Length);
+    }
+
     private static Assembly Load(Compilation compilation)
     {
         using var stream = new MemoryStream();
