@@ -95,7 +95,7 @@ public sealed class ContractGenerator : IIncrementalGenerator
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)
     {
         var position = new LinePosition(info.Line, info.Column);
-        var location = Location.Create(info.FilePath, default, new LinePositionSpan(position, position));
+        var location = Location.Create(info.FilePath, new TextSpan(info.Offset, 0), new LinePositionSpan(position, position));
         return Diagnostic.Create(Diagnostics.Descriptor(info.Id), location, info.Message);
     }
 

@@ -69,7 +69,7 @@ internal sealed class ContractParser
         }
         catch (JsonSyntaxException e)
         {
-            return Fail(new DiagnosticInfo(Diagnostics.InvalidJson.Id, e.Message, path, e.Line, e.Column));
+            return Fail(new DiagnosticInfo(Diagnostics.InvalidJson.Id, e.Message, path, e.Line, e.Column, e.Offset));
         }
 
         var typeName = new StringBuilder();
@@ -121,7 +121,7 @@ internal sealed class ContractParser
     }
 
     private void Report(DiagnosticDescriptorInfo descriptor, JNode at, string message) =>
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, message, _path, at.Line, at.Column));
+        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, message, _path, at.Line, at.Column, at.Offset));
 
     private RecordModel? ParseRoot(JNode document)
     {

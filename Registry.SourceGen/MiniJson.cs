@@ -15,11 +15,15 @@ namespace EventContracts.SourceGen;
 /// <summary>A JSON value with its 0-based position in the file.</summary>
 internal abstract class JNode
 {
-    protected JNode(int line, int column)
+    protected JNode(int line, int column, int offset)
     {
         Line = line;
         Column = column;
+        Offset = offset;
     }
+
+    /// <summary>The index of the value's first character in the file text.</summary>
+    public int Offset { get; }
 
     public int Line { get; }
 
@@ -28,8 +32,8 @@ internal abstract class JNode
 
 internal sealed class JObject : JNode
 {
-    public JObject(int line, int column)
-        : base(line, column)
+    public JObject(int line, int column, int offset)
+        : base(line, column, offset)
     {
     }
 
@@ -54,8 +58,8 @@ internal sealed class JObject : JNode
 
 internal sealed class JArray : JNode
 {
-    public JArray(int line, int column)
-        : base(line, column)
+    public JArray(int line, int column, int offset)
+        : base(line, column, offset)
     {
     }
 
@@ -64,8 +68,8 @@ internal sealed class JArray : JNode
 
 internal sealed class JString : JNode
 {
-    public JString(string value, int line, int column)
-        : base(line, column) => Value = value;
+    public JString(string value, int line, int column, int offset)
+        : base(line, column, offset) => Value = value;
 
     public string Value { get; }
 }
@@ -73,8 +77,8 @@ internal sealed class JString : JNode
 /// <summary>A number kept as written, so the canonical text never reformats it.</summary>
 internal sealed class JNumber : JNode
 {
-    public JNumber(string raw, int line, int column)
-        : base(line, column) => Raw = raw;
+    public JNumber(string raw, int line, int column, int offset)
+        : base(line, column, offset) => Raw = raw;
 
     public string Raw { get; }
 }
@@ -82,20 +86,23 @@ internal sealed class JNumber : JNode
 /// <summary><c>true</c>, <c>false</c> or <c>null</c>, kept as its literal.</summary>
 internal sealed class JLiteral : JNode
 {
-    public JLiteral(string text, int line, int column)
-        : base(line, column) => Text = text;
+    public JLiteral(string text, int line, int column, int offset)
+        : base(line, column, offset) => Text = text;
 
     public string Text { get; }
 }
 
 internal sealed class JsonSyntaxException : Exception
 {
-    public JsonSyntaxException(string message, int line, int column)
+    public JsonSyntaxException(string message, int line, int column, int offset)
         : base(message)
     {
         Line = line;
         Column = column;
+        Offset = offset;
     }
+
+    public int Offset { get; }
 
     public int Line { get; }
 
@@ -133,7 +140,7 @@ internal sealed class MiniJsonReader
         return value;
     }
 
-    private JsonSyntaxException Error(string message) => new(message, _line, _pos - _lineStart);
+    private JsonSyntaxException Error(string message) => new(message, _line, _pos - _lineStart, _pos);
 
     private void SkipWhitespace()
     {
@@ -171,34 +178,35 @@ internal sealed class MiniJsonReader
 
         var line = _line;
         var column = _pos - _lineStart;
+        var offset = _pos;
         var c = _text[_pos];
         switch (c)
         {
             case '{':
-                return ReadObject(depth, line, column);
+                return ReadObject(depth, line, column, offset);
             case '[':
-                return ReadArray(depth, line, column);
+                return ReadArray(depth, line, column, offset);
             case '"':
-                return new JString(ReadString(), line, column);
+                return new JString(ReadString(), line, column, offset);
             case 't':
-                return ReadLiteral("true", line, column);
+                return ReadLiteral("true", line, column, offset);
             case 'f':
-                return ReadLiteral("false", line, column);
+                return ReadLiteral("false", line, column, offset);
             case 'n':
-                return ReadLiteral("null", line, column);
+                return ReadLiteral("null", line, column, offset);
             default:
                 if (c == '-' || (c >= '0' && c <= '9'))
                 {
-                    return ReadNumber(line, column);
+                    return ReadNumber(line, column, offset);
                 }
 
                 throw Error("expected a value (object, array, string, number, true, false or null) but found '" + c + "'");
         }
     }
 
-    private JObject ReadObject(int depth, int line, int column)
+    private JObject ReadObject(int depth, int line, int column, int offset)
     {
-        var obj = new JObject(line, column);
+        var obj = new JObject(line, column, offset);
         var names = new HashSet<string>(StringComparer.Ordinal);
         _pos++;
         SkipWhitespace();
@@ -218,10 +226,11 @@ internal sealed class MiniJsonReader
 
             var nameLine = _line;
             var nameColumn = _pos - _lineStart;
+            var nameOffset = _pos;
             var name = ReadString();
             if (!names.Add(name))
             {
-                throw new JsonSyntaxException("remove the duplicate property \"" + name + "\"", nameLine, nameColumn);
+                throw new JsonSyntaxException("remove the duplicate property \"" + name + "\"", nameLine, nameColumn, nameOffset);
             }
 
             SkipWhitespace();
@@ -249,9 +258,9 @@ internal sealed class MiniJsonReader
         }
     }
 
-    private JArray ReadArray(int depth, int line, int column)
+    private JArray ReadArray(int depth, int line, int column, int offset)
     {
-        var array = new JArray(line, column);
+        var array = new JArray(line, column, offset);
         _pos++;
         SkipWhitespace();
         if (Peek() == ']')
@@ -282,7 +291,7 @@ internal sealed class MiniJsonReader
 
     private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';
 
-    private JLiteral ReadLiteral(string literal, int line, int column)
+    private JLiteral ReadLiteral(string literal, int line, int column, int offset)
     {
         if (string.CompareOrdinal(_text, _pos, literal, 0, literal.Length) != 0)
         {
@@ -290,10 +299,10 @@ internal sealed class MiniJsonReader
         }
 
         _pos += literal.Length;
-        return new JLiteral(literal, line, column);
+        return new JLiteral(literal, line, column, offset);
     }
 
-    private JNumber ReadNumber(int line, int column)
+    private JNumber ReadNumber(int line, int column, int offset)
     {
         var start = _pos;
         if (Peek() == '-')
@@ -333,7 +342,7 @@ internal sealed class MiniJsonReader
             }
         }
 
-        return new JNumber(_text.Substring(start, _pos - start), line, column);
+        return new JNumber(_text.Substring(start, _pos - start), line, column, offset);
     }
 
     private bool ReadDigits()

@@ -4,8 +4,8 @@ namespace EventContracts.SourceGen;
 // these records, and only they flow to the emit step, so an unchanged file compares equal and stays Cached.
 // Nothing here holds a Roslyn symbol, a SourceText or a Location.
 
-/// <summary>A diagnostic as plain data; turned into a <c>Diagnostic</c> only when reported. Lines and columns are 0-based.</summary>
-internal sealed record DiagnosticInfo(string Id, string Message, string FilePath, int Line, int Column);
+/// <summary>A diagnostic as plain data; turned into a <c>Diagnostic</c> only when reported. Lines and columns are 0-based; Offset is the index in the file text.</summary>
+internal sealed record DiagnosticInfo(string Id, string Message, string FilePath, int Line, int Column, int Offset = 0);
 
 /// <summary>The outcome of parsing one contract file: a model when one could be built, and what went wrong.</summary>
 internal sealed record ParseResult(ContractModel? Contract, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -19,6 +19,7 @@ public class DiagnosticTests
         Assert.Equal("/c/order/order.paid.v1.json", span.Path);
         Assert.Equal(2, span.StartLinePosition.Line);
         Assert.Equal(18, span.StartLinePosition.Character);
+        Assert.Equal("{\n  \"type\": \"object\",\n  \"properties\": { ".Length, d.Location.SourceSpan.Start);
         Assert.Empty(result.Results.Single().GeneratedSources);
     }
 
@@ -81,6 +82,7 @@ public class DiagnosticTests
         Assert.Equal("ECG003", d.Id);
         Assert.Contains("orderId", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Equal(4, d.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(schema.LastIndexOf("{ \"type\": \"string\" }", StringComparison.Ordinal), d.Location.SourceSpan.Start);
     }
 
     [Fact]
