@@ -18,6 +18,9 @@ public sealed class ContractGenerator : IIncrementalGenerator
     /// <summary>The MSBuild property that replaces the root namespace <c>EventContracts.Contracts</c>; the domain is appended.</summary>
     public const string RootNamespaceProperty = "build_property.EventContractsRootNamespace";
 
+    /// <summary>The item metadata the package's .props sets on contract files (made visible with <c>CompilerVisibleItemMetadata</c>).</summary>
+    public const string ContractMetadata = "build_metadata.AdditionalFiles.EventContractsContract";
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -26,8 +29,15 @@ public sealed class ContractGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.RootNamespace);
 
         var files = context.AdditionalTextsProvider
-            .Where(file => file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            .Select((file, cancellationToken) => new ContractFile(file.Path, file.GetText(cancellationToken)?.ToString()))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select((pair, cancellationToken) =>
+            {
+                var (file, options) = pair;
+                options.GetOptions(file).TryGetValue(ContractMetadata, out var marked);
+                return IsContract(file.Path, marked) ? new ContractFile(file.Path, file.GetText(cancellationToken)?.ToString()) : null;
+            })
+            .Where(file => file is not null)
+            .Select((file, _) => file!)
             .WithTrackingName(TrackingNames.Files);
 
         var parsed = files
@@ -49,13 +59,83 @@ public sealed class ContractGenerator : IIncrementalGenerator
         });
 
         var typeNames = parsed
-            .Select((result, _) => result.Contract is { } c ? new TypeNameEntry(c.Namespace + "." + c.Root.Name, c.FilePath) : null)
+            .Select((result, _) => result.Contract is { } c ? new TypeNameEntry(c.Namespace, c.Root.Name, c.FilePath, NestedTypes(c)) : null)
             .Where(entry => entry is not null)
             .Select((entry, _) => entry!)
             .Collect()
             .WithTrackingName(TrackingNames.TypeNames);
 
         context.RegisterSourceOutput(typeNames, static (spc, entries) => ReportCollisions(spc, entries));
+
+        var resolver = typeNames
+            .Combine(rootNamespace)
+            .Select((pair, _) => ResolverEmitter.Emit(pair.Left, pair.Right ?? ContractParser.DefaultRootNamespace))
+            .WithTrackingName(TrackingNames.Resolver);
+
+        context.RegisterSourceOutput(resolver, static (spc, source) =>
+        {
+            if (source is not null)
+            {
+                spc.AddSource(ResolverEmitter.HintName, SourceText.From(source, Encoding.UTF8));
+            }
+        });
+    }
+
+    /// <summary>
+    /// Which additional files are contracts: those the package's .props marks with
+    /// <c>EventContractsContract="true"</c> (a wrong name is then ECG002), none marked <c>false</c>, and, for
+    /// files without the metadata, those named like <c>*.v&lt;N&gt;.json</c>, so an unrelated JSON file
+    /// (appsettings.json) passed as an additional file is left alone.
+    /// </summary>
+    private static bool IsContract(string path, string? marked)
+    {
+        if (marked is not null && marked.Length > 0)
+        {
+            return string.Equals(marked.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var stem = path.Substring(0, path.Length - ".json".Length);
+        var dot = stem.LastIndexOf('.');
+        if (dot < 0 || dot + 2 >= stem.Length || (stem[dot + 1] != 'v' && stem[dot + 1] != 'V'))
+        {
+            return false;
+        }
+
+        for (var i = dot + 2; i < stem.Length; i++)
+        {
+            if (stem[i] < '0' || stem[i] > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static EquatableArray<string> NestedTypes(ContractModel contract)
+    {
+        var names = new List<string>();
+        foreach (var r in contract.Records)
+        {
+            names.Add(r.Name);
+        }
+
+        foreach (var u in contract.Unions)
+        {
+            names.Add(u.Name);
+        }
+
+        foreach (var e in contract.Enums)
+        {
+            names.Add(e.Name);
+        }
+
+        return names.ToEquatableArray();
     }
 
     private static void ReportCollisions(SourceProductionContext spc, ImmutableArray<TypeNameEntry> entries)
@@ -116,4 +196,7 @@ public static class TrackingNames
 
     /// <summary>All type names, collected to find collisions.</summary>
     public const string TypeNames = nameof(TypeNames);
+
+    /// <summary>The source of the resolver that lists every generated type.</summary>
+    public const string Resolver = nameof(Resolver);
 }

@@ -15,6 +15,7 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptorInfo NameCollision = new("ECG003");
     public static readonly DiagnosticDescriptorInfo Unsupported = new("ECG004");
     public static readonly DiagnosticDescriptorInfo MappedToJsonElement = new("ECG005");
+    public static readonly DiagnosticDescriptorInfo NotKept = new("ECG006");
 
     public static readonly DiagnosticDescriptor ECG001 = new(
         "ECG001", "Contract is not valid JSON", "Contract is not valid JSON: {0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
@@ -31,12 +32,16 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor ECG005 = new(
         "ECG005", "Schema construct mapped to JsonElement", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor ECG006 = new(
+        "ECG006", "Schema values not kept by the generated type", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static DiagnosticDescriptor Descriptor(string id) => id switch
     {
         "ECG001" => ECG001,
         "ECG002" => ECG002,
         "ECG003" => ECG003,
         "ECG004" => ECG004,
+        "ECG006" => ECG006,
         _ => ECG005,
     };
 }

@@ -34,10 +34,42 @@ public class DiagnosticTests
     [InlineData("order.paid.v1.JSON")]
     public void ECG002_file_names_outside_design_section_4(string name)
     {
+        var path = "/c/order/" + name;
+        var (result, _, _) = GeneratorHarness.Run([new InMemoryText(path, Minimal)], metadata: MarkedAsContract(path));
+
+        Assert.Equal("ECG002", Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Theory]
+    [InlineData("order.paid.v0.json")]
+    [InlineData("Order.Paid.v1.json")]
+    [InlineData("paid.v1.json")]
+    public void ECG002_unmarked_files_named_like_contracts_are_checked_too(string name)
+    {
         var (result, _, _) = GeneratorHarness.Run([new InMemoryText("/c/order/" + name, Minimal)]);
 
         Assert.Equal("ECG002", Assert.Single(result.Diagnostics).Id);
     }
+
+    [Fact]
+    public void Json_files_not_marked_as_contracts_and_not_named_like_one_are_left_alone()
+    {
+        var (result, _, compile) = GeneratorHarness.Run(
+        [
+            new InMemoryText("/c/appsettings.json", """{ "Logging": {} }"""),
+            new InMemoryText("/c/order/order.paid.v1.json", "not json at all"),
+            new InMemoryText("/c/order/order.created.v1.json", Minimal),
+        ],
+            metadata: new() { ["/c/order/order.paid.v1.json"] = new() { [ContractGenerator.ContractMetadata] = "false" } });
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(compile);
+        Assert.Contains(result.Results.Single().GeneratedSources, s => s.HintName.Contains(".OrderCreatedV1.", StringComparison.Ordinal));
+        Assert.Equal(2, result.Results.Single().GeneratedSources.Length);
+    }
+
+    private static Dictionary<string, Dictionary<string, string>> MarkedAsContract(string path) =>
+        new() { [path] = new() { [ContractGenerator.ContractMetadata] = "true" } };
 
     [Fact]
     public void Major_version_in_the_event_type_is_part_of_the_type_name()
@@ -104,16 +136,57 @@ public class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("""{ "type": "object", "properties": { "x": { "type": ["string", "null"] } } }""")]
-    [InlineData("""{ "type": "object", "properties": { "x": { "$ref": "other.json#/x" } } }""")]
-    [InlineData("""{ "type": "object", "properties": { "x": { "type": "string", "if": {} } } }""")]
-    [InlineData("""{ "type": "object", "additionalProperties": { "type": "string" } }""")]
-    [InlineData("""[1, 2]""")]
-    public void ECG004_unsupported_constructs(string schema)
+    [InlineData("""{ "type": "object", "properties": { "x": { "$ref": "other.json#/x" } } }""", "not a local reference")]
+    [InlineData("""{ "type": "object", "properties": { "x": { "$ref": "https://example.com/x.json" } } }""", "not a local reference")]
+    [InlineData("""{ "type": "object", "properties": { "x": { "$ref": "#/$defs/missing" } } }""", "does not name a definition")]
+    [InlineData("""{ "type": "object", "properties": { "x": { "type": "strin" } } }""", "does not exist in JSON Schema")]
+    [InlineData("""{ "oneOf": [ { "type": "object" }, { "type": "string" } ] }""", "must be an object schema")]
+    [InlineData("""[1, 2]""", "must be an object schema")]
+    public void ECG004_constructs_no_type_can_be_generated_for_are_errors(string schema, string message)
     {
         var (result, _, _) = GeneratorHarness.Run([new InMemoryText("/c/order/order.paid.v1.json", schema)]);
 
-        Assert.Contains(result.Diagnostics, d => d.Id == "ECG004" && d.Severity == DiagnosticSeverity.Error);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("ECG004", d.Id);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Contains(message, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "type": "object", "properties": { "x": { "type": "string" } }, "patternProperties": { "^y": { "type": "string" } } }""", "patternProperties")]
+    [InlineData("""{ "type": "object", "properties": { "x": { "type": "string" } }, "additionalProperties": { "type": "integer" } }""", "additionalProperties")]
+    [InlineData("""{ "type": "object", "additionalProperties": { "type": "integer" } }""", "additionalProperties")]
+    public void ECG006_values_the_record_would_drop_are_a_warning(string schema, string keyword)
+    {
+        var (result, _, compile) = GeneratorHarness.Run([new InMemoryText("/c/order/order.paid.v1.json", schema)]);
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("ECG006", d.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Contains(keyword, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(compile);
+    }
+
+    [Fact]
+    public void Validation_only_and_unknown_keywords_do_not_stop_the_build()
+    {
+        const string schema = """
+            {
+              "$comment": "keywords that constrain values but not the C# type",
+              "type": "object",
+              "x-owner": "team-orders",
+              "minProperties": 1,
+              "dependentRequired": { "a": ["b"] },
+              "properties": {
+                "a": { "type": "string", "if": { "minLength": 3 }, "then": { "maxLength": 9 }, "not": { "const": "x" }, "contentEncoding": "base64" },
+                "b": { "type": "integer", "format": "int32", "examples": [1] }
+              }
+            }
+            """;
+        var (result, _, compile) = GeneratorHarness.Run([new InMemoryText("/c/order/order.paid.v1.json", schema)]);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(compile);
     }
 
     [Fact]
