@@ -42,8 +42,12 @@ internal static class ContractEmitter
         foreach (var p in root.Properties)
         {
             w.Line();
-            Property(w, p);
+            Property(w, p, string.Empty);
         }
+
+        // Inside a nested record a member may share its name with a sibling nested type (a string "address" next
+        // to an Address record), which would hide the type, so nested records name types in full.
+        var nestedQualifier = "global::" + contract.Namespace + "." + root.Name + ".";
 
         foreach (var union in contract.Unions)
         {
@@ -68,7 +72,7 @@ internal static class ContractEmitter
                 }
 
                 first = false;
-                Property(w, p);
+                Property(w, p, nestedQualifier);
             }
 
             w.Close();
@@ -130,7 +134,7 @@ internal static class ContractEmitter
     public static string MemberType(PropertyModel p, string qualifier) =>
         TypeName(p.Type, qualifier) + (p.Required && !p.Nullable ? string.Empty : "?");
 
-    private static void Property(CodeWriter w, PropertyModel p)
+    private static void Property(CodeWriter w, PropertyModel p, string qualifier)
     {
         Docs(w, p.Title, p.Description);
         w.Line("[" + Stj + "JsonPropertyName(" + Literal(p.JsonName) + ")]");
@@ -140,7 +144,7 @@ internal static class ContractEmitter
             w.Line("[" + Stj + "JsonIgnore(Condition = " + Stj + "JsonIgnoreCondition.WhenWritingNull)]");
         }
 
-        w.Line("public " + (p.Required ? "required " : string.Empty) + MemberType(p, string.Empty) + " " + p.Name + " { get; init; }");
+        w.Line("public " + (p.Required ? "required " : string.Empty) + MemberType(p, qualifier) + " " + p.Name + " { get; init; }");
     }
 
     private static void Docs(CodeWriter w, string? title, string? description)

@@ -33,6 +33,9 @@ internal sealed class ContractParser
     private static readonly string[] AlternativeKeywords = { "oneOf", "anyOf" };
     private static readonly string[] ReservedRootNames = { "EventType", "SchemaVersion", "Fingerprint", "SchemaText" };
 
+    // Members every record has (from object and the record synthesis); a property of one of these names would not compile.
+    private static readonly string[] ReservedRecordNames = { "Equals", "GetHashCode", "ToString", "GetType", "EqualityContract", "PrintMembers", "MemberwiseClone", "Finalize", "ReferenceEquals", "Deconstruct" };
+
     private readonly string _path;
     private readonly string _rootName;
     private readonly List<DiagnosticInfo> _diagnostics = new();
@@ -45,6 +48,11 @@ internal sealed class ContractParser
     private readonly HashSet<string> _defsInProgress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rootMembers = new(StringComparer.Ordinal);
+    private JNode? _document;
+
+    // Schema nodes already given a nested type: a $ref to a node also reached inline reuses its type. JNode does
+    // not override Equals, so the keys compare by reference.
+    private readonly Dictionary<JNode, (TypeModel Type, bool Nullable)> _nodeTypes = new();
 
     private ContractParser(string path, string rootName)
     {
@@ -128,6 +136,7 @@ internal sealed class ContractParser
 
     private RecordModel? ParseRoot(JNode document)
     {
+        _document = document;
         if (document is not JObject root || !IsObjectLike(root))
         {
             Report(Diagnostics.Unsupported, document, "a contract must be an object schema (\"type\": \"object\" with \"properties\"), because each file becomes one record");
@@ -166,6 +175,34 @@ internal sealed class ContractParser
         }
 
         return BuildRecord(shape, _rootName, parent: null, reserved: ReservedRootNames);
+    }
+
+    /// <summary>Follows a local JSON pointer (<c>#/a/b~1c/0</c>) from the document root.</summary>
+    private (JNode Node, string Name)? Resolve(string pointer)
+    {
+        if (_document is null || !pointer.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var node = _document;
+        var name = string.Empty;
+        foreach (var raw in pointer.Substring(2).Split('/'))
+        {
+            name = Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
+            node = node switch
+            {
+                JObject o => o.Get(name),
+                JArray a when int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < a.Items.Count => a.Items[i],
+                _ => null,
+            };
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node is JObject or JLiteral ? (node, name) : null;
     }
 
     private static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");
@@ -256,6 +293,11 @@ internal sealed class ContractParser
 
         var properties = new List<PropertyModel>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal) { [name] = "the type itself" };
+        foreach (var r in ReservedRecordNames)
+        {
+            names[r] = "a member every C# record has";
+        }
+
         if (reserved is not null)
         {
             foreach (var r in reserved)
@@ -335,6 +377,22 @@ internal sealed class ContractParser
 
     /// <returns>The type and whether null is allowed; null when the property can never be present (<c>false</c> schema).</returns>
     private (TypeModel Type, bool Nullable)? MapType(JNode node, Naming naming)
+    {
+        if (_nodeTypes.TryGetValue(node, out var known))
+        {
+            return known;
+        }
+
+        var mapped = MapTypeCore(node, naming);
+        if (mapped is { } named && named.Type.Kind is ValueKind.Record or ValueKind.Union or ValueKind.Enum)
+        {
+            _nodeTypes[node] = named;
+        }
+
+        return mapped;
+    }
+
+    private (TypeModel Type, bool Nullable)? MapTypeCore(JNode node, Naming naming)
     {
         if (node is JLiteral literal)
         {
@@ -529,15 +587,28 @@ internal sealed class ContractParser
             return TypeModel.Json;
         }
 
+        if (!_defs.ContainsKey(pointer) && Resolve(pointer) is { } found)
+        {
+            // A pointer into another part of the document (#/properties/a/items): named after its last segment.
+            _defs[pointer] = found.Node;
+            _defNames[pointer] = Names.Identifier(found.Name);
+        }
+
         if (!_defs.TryGetValue(pointer, out var target) || !_defNames.TryGetValue(pointer, out var defName))
         {
-            Report(Diagnostics.Unsupported, schema.Get("$ref")!, "\"" + pointer + "\" does not name a definition in this file; refer to #/$defs/<name> of an existing entry");
+            Report(Diagnostics.Unsupported, schema.Get("$ref")!, "\"" + pointer + "\" does not point at a schema in this file; refer to #/$defs/<name> of an existing entry");
             return TypeModel.Json;
         }
 
         if (_defTypes.TryGetValue(pointer, out var known))
         {
             return known;
+        }
+
+        if (_nodeTypes.TryGetValue(target, out var reached))
+        {
+            _defTypes[pointer] = reached.Type;
+            return reached.Type;
         }
 
         if (!_defsInProgress.Add(pointer))
@@ -555,6 +626,7 @@ internal sealed class ContractParser
             var name = ClaimTypeName(defNaming, defNaming.ObjectName, targetObject);
             type = new TypeModel(ValueKind.Record, name);
             _defTypes[pointer] = type;
+            _nodeTypes[target] = (type, false);
             _records.Add(BuildRecord(shape, name, name));
         }
         else
@@ -648,6 +720,7 @@ internal sealed class ContractParser
                 var defName = _defNames[pointer];
                 recordName = ClaimTypeName(new Naming(defName, string.Empty, defName, defName, Fixed: true), _rootMembers.Contains(defName) ? defName + "Details" : defName, schema);
                 _defTypes[pointer] = new TypeModel(ValueKind.Record, recordName);
+                _nodeTypes[schema] = (_defTypes[pointer], false);
             }
             else
             {

@@ -11,9 +11,11 @@ internal static class Names
 
     /// <summary>
     /// A PascalCase identifier: <c>orderId</c> → <c>OrderId</c>, <c>mobile_app</c> → <c>MobileApp</c>,
-    /// <c>3d-model</c> → <c>_3dModel</c>. Characters that cannot appear in an identifier split words; a name
-    /// that starts with a digit gets a leading underscore. PascalCase names never clash with C# keywords, which
-    /// are all lower case. Two wire names that map to one identifier are reported (ECG003), never renamed.
+    /// <c>3d-model</c> → <c>_3dModel</c>, <c>größe</c> → <c>Größe</c>. Letters (any script) and decimal digits
+    /// are kept; every other character splits words; a name that starts with a digit gets a leading underscore.
+    /// Only ASCII letters change case, so the result does not depend on culture or Unicode tables. PascalCase
+    /// names never clash with C# keywords, which are all lower case. Two wire names that map to one identifier
+    /// are reported (ECG003), never renamed.
     /// </summary>
     public static string Identifier(string wireName)
     {
@@ -21,8 +23,8 @@ internal static class Names
         var upperNext = true;
         foreach (var c in wireName)
         {
-            var isLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            var isDigit = c >= '0' && c <= '9';
+            var isLetter = char.IsLetter(c);
+            var isDigit = char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.DecimalDigitNumber;
             if (!isLetter && !isDigit)
             {
                 upperNext = true;
@@ -33,7 +35,7 @@ internal static class Names
             upperNext = false;
         }
 
-        if (sb.Length == 0 || (sb[0] >= '0' && sb[0] <= '9'))
+        if (sb.Length == 0 || char.GetUnicodeCategory(sb[0]) == System.Globalization.UnicodeCategory.DecimalDigitNumber)
         {
             sb.Insert(0, '_');
         }

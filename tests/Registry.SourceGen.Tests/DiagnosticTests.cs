@@ -138,7 +138,7 @@ public class DiagnosticTests
     [Theory]
     [InlineData("""{ "type": "object", "properties": { "x": { "$ref": "other.json#/x" } } }""", "not a local reference")]
     [InlineData("""{ "type": "object", "properties": { "x": { "$ref": "https://example.com/x.json" } } }""", "not a local reference")]
-    [InlineData("""{ "type": "object", "properties": { "x": { "$ref": "#/$defs/missing" } } }""", "does not name a definition")]
+    [InlineData("""{ "type": "object", "properties": { "x": { "$ref": "#/$defs/missing" } } }""", "does not point at a schema")]
     [InlineData("""{ "type": "object", "properties": { "x": { "type": "strin" } } }""", "does not exist in JSON Schema")]
     [InlineData("""{ "oneOf": [ { "type": "object" }, { "type": "string" } ] }""", "must be an object schema")]
     [InlineData("""[1, 2]""", "must be an object schema")]

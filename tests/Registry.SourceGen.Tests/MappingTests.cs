@@ -54,8 +54,8 @@ public class MappingTests
         var source = GeneratorHarness.Source(result, "OrderRoutedV1");
 
         Assert.Empty(result.Diagnostics);
-        Assert.Contains("public MetaDetails? Meta { get; init; }", source, StringComparison.Ordinal);
-        Assert.Contains("public LegMetaDetails? Meta { get; init; }", source, StringComparison.Ordinal);
+        Assert.Contains(".OrderRoutedV1.MetaDetails? Meta { get; init; }", source, StringComparison.Ordinal);
+        Assert.Contains(".OrderRoutedV1.LegMetaDetails? Meta { get; init; }", source, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class MappingTests
         const string json = """{"root":{"name":"a","children":[{"name":"b","children":[{"name":"c"}]}],"parent":{"name":"z"}}}""";
 
         Assert.Empty(result.Diagnostics);
-        Assert.Contains("IReadOnlyList<Node>? Children", GeneratorHarness.Source(result, "TreeNodeAddedV1"), StringComparison.Ordinal);
+        Assert.Contains("IReadOnlyList<global::EventContracts.Contracts.Tree.TreeNodeAddedV1.Node>? Children", GeneratorHarness.Source(result, "TreeNodeAddedV1"), StringComparison.Ordinal);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(JsonSerializer.Serialize(JsonSerializer.Deserialize(json, type), type))));
     }
 
@@ -183,5 +183,58 @@ public class MappingTests
         Assert.Contains("public sealed partial record ShapeCircle : ShapeDetails", source, StringComparison.Ordinal);
         Assert.Contains("public sealed partial record ShapeSquare : ShapeDetails", source, StringComparison.Ordinal);
         Assert.Equal("""{"shape":{"type":"circle","r":1.5}}""", JsonSerializer.Serialize(JsonSerializer.Deserialize(json, type), type));
+    }
+
+    [Fact]
+    public void A_member_named_like_a_sibling_nested_type_does_not_hide_it()
+    {
+        const string schema = """
+            {
+              "type": "object",
+              "properties": { "customer": { "$ref": "#/$defs/customer" }, "shipTo": { "$ref": "#/$defs/address" } },
+              "$defs": {
+                "customer": { "type": "object", "properties": { "address": { "type": "string" }, "billing": { "$ref": "#/$defs/address" } } },
+                "address": { "type": "object", "properties": { "city": { "type": "string" } } }
+              }
+            }
+            """;
+        var (result, _) = GeneratorHarness.Compile("/c/order/order.billed.v1.json", schema);
+
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("equals")]
+    [InlineData("toString")]
+    [InlineData("equalityContract")]
+    public void A_property_named_like_a_member_every_record_has_is_ECG003(string name)
+    {
+        var schema = "{ \"type\": \"object\", \"properties\": { \"" + name + "\": { \"type\": \"string\" } } }";
+        var (result, _, _) = GeneratorHarness.Run([new InMemoryText("/c/order/order.paid.v1.json", schema)]);
+
+        Assert.Contains("a member every C# record has", Assert.Single(result.Diagnostics, d => d.Id == "ECG003").GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void References_into_other_parts_of_the_document_and_non_ascii_names_work()
+    {
+        const string schema = """
+            {
+              "type": "object",
+              "properties": {
+                "größe": { "type": "string" },
+                "home": { "type": "object", "properties": { "city": { "type": "string" } } },
+                "work": { "$ref": "#/properties/home" },
+                "tags": { "type": "array", "items": { "type": "string", "enum": ["a"] } },
+                "more": { "$ref": "#/properties/tags/items" }
+              }
+            }
+            """;
+        var (result, _) = GeneratorHarness.Compile("/c/order/order.sized.v1.json", schema);
+        var source = GeneratorHarness.Source(result, "OrderSizedV1");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("public string? Größe { get; init; }", source, StringComparison.Ordinal);
+        Assert.Contains("public HomeDetails? Work { get; init; }", source, StringComparison.Ordinal);
     }
 }
