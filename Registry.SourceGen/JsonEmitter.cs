@@ -409,10 +409,14 @@ internal static class JsonEmitter
                 return;
             case ValueKind.List:
             {
-                var item = "item" + N(c.Counter++);
+                // An index loop: foreach over IReadOnlyList<T> would allocate a boxed enumerator per list.
+                var n = N(c.Counter++);
+                var list = "list" + n;
+                w.Line("var " + list + " = " + value + ";");
                 w.Line("writer.WriteStartArray();");
-                w.Open("foreach (var " + item + " in " + value + ")");
-                WriteElement(w, c, type.Element!, item);
+                w.Open("for (var i" + n + " = 0; i" + n + " < " + list + ".Count; i" + n + "++)");
+                w.Line("var item" + n + " = " + list + "[i" + n + "];");
+                WriteElement(w, c, type.Element!, "item" + n);
                 w.Close();
                 w.Line();
                 w.Line("writer.WriteEndArray();");

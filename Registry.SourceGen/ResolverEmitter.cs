@@ -53,8 +53,7 @@ internal static class ResolverEmitter
         w.Line("public static EventContractsJsonResolver Default { get; } = new();");
         w.Line();
         w.Line("/// <summary>Metadata for <typeparamref name=\"T\"/> under options that use only this resolver.</summary>");
-        w.Line("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> GetTypeInfo<T>() =>");
-        w.Line("    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)DefaultOptions.GetTypeInfo(typeof(T));");
+        w.Line("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> GetTypeInfo<T>() => Cache<T>.TypeInfo;");
         w.Line();
         w.Line("/// <inheritdoc />");
         w.Open("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
@@ -67,6 +66,12 @@ internal static class ResolverEmitter
         }
 
         w.Line("return null;");
+        w.Close();
+        w.Line();
+        w.Line("// Looked up once per type, so a call through GetTypeInfo<T>() costs a static field read.");
+        w.Open("private static class Cache<T>");
+        w.Line("public static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo =");
+        w.Line("    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)DefaultOptions.GetTypeInfo(typeof(T));");
         w.Close();
         w.Close();
         w.Close();
