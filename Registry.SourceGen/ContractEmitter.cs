@@ -127,6 +127,7 @@ internal static class ContractEmitter
         ValueKind.List => "global::System.Collections.Generic.IReadOnlyList<" + TypeName(type.Element!, qualifier) + ">",
         ValueKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + TypeName(type.Element!, qualifier) + ">",
         ValueKind.Json => "global::System.Text.Json.JsonElement",
+        _ when type.IsRoot => qualifier.Length == 0 ? type.Name! : qualifier.TrimEnd('.'),
         _ => qualifier + type.Name,
     };
 

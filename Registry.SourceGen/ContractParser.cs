@@ -587,6 +587,11 @@ internal sealed class ContractParser
             return TypeModel.Json;
         }
 
+        if (pointer == "#")
+        {
+            return new TypeModel(ValueKind.Record, _rootName, IsRoot: true);
+        }
+
         if (!_defs.ContainsKey(pointer) && Resolve(pointer) is { } found)
         {
             // A pointer into another part of the document (#/properties/a/items): named after its last segment.
@@ -622,8 +627,10 @@ internal sealed class ContractParser
         if (target is JObject targetObject && IsObjectLike(targetObject) && targetObject.Get("oneOf") is null && targetObject.Get("anyOf") is null
             && CollectShape(targetObject) is { Properties.Count: > 0 } shape)
         {
-            // Registered before its members are mapped, so a recursive definition refers to itself by name.
-            var name = ClaimTypeName(defNaming, defNaming.ObjectName, targetObject);
+            // Registered before its members are mapped, so a recursive definition refers to itself by name. A
+            // record cannot have a member of its own name, so a definition "a" with a property "a" is ADetails.
+            var preferred = shape.Properties.Exists(p => Names.Identifier(p.Key) == defNaming.ObjectName) ? defName + "Details" : defNaming.ObjectName;
+            var name = ClaimTypeName(defNaming, preferred, targetObject);
             type = new TypeModel(ValueKind.Record, name);
             _defTypes[pointer] = type;
             _nodeTypes[target] = (type, false);

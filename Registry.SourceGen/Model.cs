@@ -88,7 +88,8 @@ internal enum ValueKind
 /// <param name="Kind">What the value is on the wire and in C#.</param>
 /// <param name="Name">For records, unions and enums: the nested type's name.</param>
 /// <param name="Element">For lists and maps: the item type.</param>
-internal sealed record TypeModel(ValueKind Kind, string? Name = null, TypeModel? Element = null)
+/// <param name="IsRoot">A reference to the event record itself (<c>"$ref": "#"</c>), which is not nested in itself.</param>
+internal sealed record TypeModel(ValueKind Kind, string? Name = null, TypeModel? Element = null, bool IsRoot = false)
 {
     public static readonly TypeModel Json = new(ValueKind.Json);
 

@@ -237,4 +237,21 @@ public class MappingTests
         Assert.Contains("public string? Größe { get; init; }", source, StringComparison.Ordinal);
         Assert.Contains("public HomeDetails? Work { get; init; }", source, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_reference_to_the_root_is_the_event_record_itself()
+    {
+        const string schema = """
+            { "type": "object", "required": ["id"], "properties": { "id": { "type": "string" }, "replaces": { "$ref": "#" }, "a": { "$ref": "#/$defs/a" } },
+              "$defs": { "a": { "type": "object", "properties": { "a": { "type": "integer" } } } } }
+            """;
+        var (result, assembly) = GeneratorHarness.Compile("/c/order/order.replaced.v1.json", schema);
+        var type = assembly.GetType("EventContracts.Contracts.Order.OrderReplacedV1", throwOnError: true)!;
+        const string json = """{"id":"2","replaces":{"id":"1","a":{"a":5}}}""";
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("public OrderReplacedV1? Replaces { get; init; }", GeneratorHarness.Source(result, "OrderReplacedV1"), StringComparison.Ordinal);
+        Assert.Contains("public ADetails? A { get; init; }", GeneratorHarness.Source(result, "OrderReplacedV1"), StringComparison.Ordinal);
+        Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize(json, type), type));
+    }
 }
