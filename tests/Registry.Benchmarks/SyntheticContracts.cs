@@ -14,7 +14,6 @@ internal static class SyntheticContracts
 {
     private static readonly string[] Domains = ["order", "billing", "shipping", "catalog", "customer", "inventory", "payment", "review", "support", "marketing"];
     private static readonly string[] Verbs = ["created", "updated", "cancelled", "approved", "archived"];
-    private const int Kinds = 12;
 
     /// <summary>
     /// <paramref name="count"/> files as (path, text): <c>/bench/contracts/&lt;domain&gt;/&lt;domain&gt;.entity&lt;i&gt;.&lt;verb&gt;.v1.json</c>,
@@ -58,12 +57,17 @@ internal static class SyntheticContracts
             {
                 json.WriteStartObject(PropertyName(slot));
                 json.WriteString("description", edited && slot == 0 ? "Edited: the first property's description changed." : $"Property {slot} of event {index}.");
-                WriteKind(json, slot % Kinds);
+                foreach (var keyword in Kinds[slot % Kinds.Length].Schema.EnumerateObject())
+                {
+                    keyword.WriteTo(json);
+                }
+
                 json.WriteEndObject();
             }
 
             json.WriteEndObject();
-            WriteDefinitions(json);
+            json.WritePropertyName("$defs");
+            Definitions.WriteTo(json);
             json.WriteEndObject();
         }
 
@@ -71,139 +75,51 @@ internal static class SyntheticContracts
     }
 
     private static string PropertyName(int slot) =>
-        string.Create(CultureInfo.InvariantCulture, $"{KindNames[slot % Kinds]}{slot}");
+        string.Create(CultureInfo.InvariantCulture, $"{Kinds[slot % Kinds.Length].Name}{slot}");
 
-    private static readonly string[] KindNames =
-        ["id", "occurredAt", "label", "count", "ratio", "active", "status", "link", "tags", "details", "lines", "price"];
+    /// <summary>The property kinds, cycled through by slot: a name stem and the schema (without its description).</summary>
+    private static readonly (string Name, JsonElement Schema)[] Kinds =
+    [
+        ("id", Json("""{ "type": "string", "format": "uuid" }""")),
+        ("occurredAt", Json("""{ "type": "string", "format": "date-time" }""")),
+        ("label", Json("""{ "type": "string", "minLength": 1, "maxLength": 200 }""")),
+        ("count", Json("""{ "type": "integer", "minimum": 0 }""")),
+        ("ratio", Json("""{ "type": "number", "maximum": 1 }""")),
+        ("active", Json("""{ "type": "boolean" }""")),
+        ("status", Json("""{ "type": "string", "enum": ["pending", "in_progress", "done", "failed_permanently"] }""")),
+        ("link", Json("""{ "type": "string", "format": "uri" }""")),
+        ("tags", Json("""{ "type": "array", "maxItems": 20, "items": { "type": "string" } }""")),
+        ("details", Json("""
+            {
+              "type": "object", "additionalProperties": false, "required": ["reference"],
+              "properties": { "reference": { "type": "string" }, "sequence": { "type": "integer" }, "note": { "type": "string", "maxLength": 500 } }
+            }
+            """)),
+        ("lines", Json("""{ "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/lineItem" } }""")),
+        ("price", Json("""{ "$ref": "#/$defs/money" }""")),
+    ];
 
-    private static void WriteKind(Utf8JsonWriter json, int kind)
-    {
-        switch (kind)
+    private static readonly JsonElement Definitions = Json("""
         {
-            case 0:
-                json.WriteString("type", "string");
-                json.WriteString("format", "uuid");
-                break;
-            case 1:
-                json.WriteString("type", "string");
-                json.WriteString("format", "date-time");
-                break;
-            case 2:
-                json.WriteString("type", "string");
-                json.WriteNumber("minLength", 1);
-                json.WriteNumber("maxLength", 200);
-                break;
-            case 3:
-                json.WriteString("type", "integer");
-                json.WriteNumber("minimum", 0);
-                break;
-            case 4:
-                json.WriteString("type", "number");
-                json.WriteNumber("maximum", 1);
-                break;
-            case 5:
-                json.WriteString("type", "boolean");
-                break;
-            case 6:
-                json.WriteString("type", "string");
-                json.WriteStartArray("enum");
-                foreach (var value in (string[])["pending", "in_progress", "done", "failed_permanently"])
-                {
-                    json.WriteStringValue(value);
-                }
-
-                json.WriteEndArray();
-                break;
-            case 7:
-                json.WriteString("type", "string");
-                json.WriteString("format", "uri");
-                break;
-            case 8:
-                json.WriteString("type", "array");
-                json.WriteNumber("maxItems", 20);
-                json.WriteStartObject("items");
-                json.WriteString("type", "string");
-                json.WriteEndObject();
-                break;
-            case 9:
-                json.WriteString("type", "object");
-                json.WriteBoolean("additionalProperties", false);
-                json.WriteStartArray("required");
-                json.WriteStringValue("reference");
-                json.WriteEndArray();
-                json.WriteStartObject("properties");
-                json.WriteStartObject("reference");
-                json.WriteString("type", "string");
-                json.WriteEndObject();
-                json.WriteStartObject("sequence");
-                json.WriteString("type", "integer");
-                json.WriteEndObject();
-                json.WriteStartObject("note");
-                json.WriteString("type", "string");
-                json.WriteNumber("maxLength", 500);
-                json.WriteEndObject();
-                json.WriteEndObject();
-                break;
-            case 10:
-                json.WriteString("type", "array");
-                json.WriteNumber("minItems", 1);
-                json.WriteStartObject("items");
-                json.WriteString("$ref", "#/$defs/lineItem");
-                json.WriteEndObject();
-                break;
-            default:
-                json.WriteString("$ref", "#/$defs/money");
-                break;
+          "money": {
+            "description": "An amount in one currency, as a decimal string.",
+            "type": "object", "additionalProperties": false, "required": ["amount", "currency"],
+            "properties": {
+              "amount": { "type": "string", "pattern": "^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,4})?$" },
+              "currency": { "type": "string", "pattern": "^[A-Z]{3}$" }
+            }
+          },
+          "lineItem": {
+            "description": "One SKU with its quantity and unit price.",
+            "type": "object", "additionalProperties": false, "required": ["sku", "quantity"],
+            "properties": {
+              "sku": { "type": "string", "maxLength": 64 },
+              "quantity": { "type": "integer", "minimum": 1 },
+              "unitPrice": { "$ref": "#/$defs/money" }
+            }
+          }
         }
-    }
+        """);
 
-    private static void WriteDefinitions(Utf8JsonWriter json)
-    {
-        json.WriteStartObject("$defs");
-
-        json.WriteStartObject("money");
-        json.WriteString("description", "An amount in one currency, as a decimal string.");
-        json.WriteString("type", "object");
-        json.WriteBoolean("additionalProperties", false);
-        json.WriteStartArray("required");
-        json.WriteStringValue("amount");
-        json.WriteStringValue("currency");
-        json.WriteEndArray();
-        json.WriteStartObject("properties");
-        json.WriteStartObject("amount");
-        json.WriteString("type", "string");
-        json.WriteString("pattern", "^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,4})?$");
-        json.WriteEndObject();
-        json.WriteStartObject("currency");
-        json.WriteString("type", "string");
-        json.WriteString("pattern", "^[A-Z]{3}$");
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteEndObject();
-
-        json.WriteStartObject("lineItem");
-        json.WriteString("description", "One SKU with its quantity and unit price.");
-        json.WriteString("type", "object");
-        json.WriteBoolean("additionalProperties", false);
-        json.WriteStartArray("required");
-        json.WriteStringValue("sku");
-        json.WriteStringValue("quantity");
-        json.WriteEndArray();
-        json.WriteStartObject("properties");
-        json.WriteStartObject("sku");
-        json.WriteString("type", "string");
-        json.WriteNumber("maxLength", 64);
-        json.WriteEndObject();
-        json.WriteStartObject("quantity");
-        json.WriteString("type", "integer");
-        json.WriteNumber("minimum", 1);
-        json.WriteEndObject();
-        json.WriteStartObject("unitPrice");
-        json.WriteString("$ref", "#/$defs/money");
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteEndObject();
-
-        json.WriteEndObject();
-    }
+    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 }
