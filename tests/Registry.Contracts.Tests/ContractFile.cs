@@ -23,6 +23,11 @@ internal sealed class ContractFile
         Name = ContractFileName.TryParse(relativePath, out var name, out var problem)
             ? name!
             : throw new InvalidOperationException($"{relativePath}: {problem}");
+        using (var document = JsonDocument.Parse(Text))
+        {
+            Root = document.RootElement.Clone();
+        }
+
         _schema = new(() => JsonSchema.FromJsonAsync(WithDefinitionsForNJsonSchema(Text)));
     }
 
@@ -50,7 +55,7 @@ internal sealed class ContractFile
     /// <summary>The schema read by NJsonSchema, a validator independent of the generator and of Registry.Sdk.</summary>
     public Task<JsonSchema> SchemaAsync() => _schema.Value;
 
-    public JsonElement Root => JsonDocument.Parse(Text).RootElement;
+    public JsonElement Root { get; }
 
     public static ContractFile Get(string relativePath) => new(relativePath);
 
