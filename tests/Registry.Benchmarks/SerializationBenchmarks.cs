@@ -14,6 +14,7 @@ namespace EventContracts.Benchmarks;
 /// generated code at ≥ 0.9× the throughput of System.Text.Json's (ratio ≤ 1.11 in the table).
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 15)]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class SerializationBenchmarks
