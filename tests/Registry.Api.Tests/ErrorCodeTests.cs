@@ -475,10 +475,12 @@ public abstract class ErrorCodeTests(RegistryHost host)
         Assert.Equal((70001, 5), (version["id"]!.GetValue<int>(), version["version"]!.GetValue<int>()));
         Assert.Equal("IMPORT", (await HttpAssert.GetAsync(_http, $"mode/{subject}"))["mode"]!.GetValue<string>());
 
-        // Back in READWRITE, the next version follows the imported one.
+        // Back in READWRITE, the next version follows the imported one, and so does the next new id (on PostgreSQL the
+        // identity sequence has to be moved past the imported id for that).
         await HttpAssert.PutAsync(_http, $"mode/{subject}", new { mode = "READWRITE" });
-        await HttpAssert.RegisterAsync(_http, subject, Contracts.Order("imported", "next"));
+        var next = await HttpAssert.RegisterAsync(_http, subject, Contracts.Order("imported", "next"));
         Assert.Equal([5, 6], (await HttpAssert.GetAsync(_http, $"subjects/{subject}/versions")).AsArray().Select(v => v!.GetValue<int>()));
+        Assert.True(next > 70001, $"the schema registered after importing id 70001 got id {next}");
     }
 
     [SkippableFact]
