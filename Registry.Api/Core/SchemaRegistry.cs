@@ -293,6 +293,12 @@ public sealed class SchemaRegistry(
                 throw new RegistryException(ErrorCodes.InvalidSchema, "Each reference needs a name (what the $ref says), a subject and a version.");
             }
 
+            // A name is what a $ref says, so no control character belongs in it (and PostgreSQL text cannot hold NUL).
+            if (reference.Name.Any(char.IsControl))
+            {
+                throw new RegistryException(ErrorCodes.InvalidSchema, "A reference name holds a control character; name the reference as its $ref does.");
+            }
+
             var version = await FindSubjectVersionAsync(Subject.Parse(reference.Subject), reference.Version == -1 ? "latest" : reference.Version.ToString(CultureInfo.InvariantCulture), includeDeleted: true, cancellationToken)
                 ?? throw new RegistryException(ErrorCodes.InvalidSchema, $"Reference \"{reference.Name}\" names version {reference.Version} of subject \"{reference.Subject}\", which is not registered. Register it first.");
             resolved[reference.Name] = await LoadParsedAsync(version.Id, depth + 1, cancellationToken);

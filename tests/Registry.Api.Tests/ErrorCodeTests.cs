@@ -544,6 +544,18 @@ public abstract class ErrorCodeTests(RegistryHost host)
     }
 
     [SkippableFact]
+    public async Task Reference_name_with_a_control_character_is_42201()
+    {
+        var money = Contracts.Subject("money.defined");
+        await HttpAssert.RegisterAsync(_http, money, MoneySchema);
+        var body = HttpAssert.SchemaBody(OrderWithTotal, new[] { new { name = "money.json", subject = money, version = 1 }, new { name = "unused\u0000.json", subject = money, version = 1 } });
+
+        var message = await HttpAssert.ConfluentErrorAsync(_http, HttpMethod.Post, $"subjects/{Contracts.Subject()}/versions", body, 42201);
+
+        Assert.Contains("control character", message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Remote_ref_is_42201_and_never_fetched()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
