@@ -6,6 +6,7 @@ using EventContracts.Compatibility;
 using EventContracts.Linting;
 using EventContracts.Schemas;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace EventContracts.Api.Core;
@@ -32,34 +33,41 @@ public sealed class SchemaRegistry(
     public async Task<Registration> RegisterAsync(Subject subject, SchemaSubmission submission, bool? normalize, CancellationToken cancellationToken)
     {
         // The idempotent path reads the settings and the fingerprint's version on one connection: with SQLite, opening
-        // and closing a pooled connection (and the pool's lock) cost as much as the two queries.
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-
-        // One read for both: the mode decides whether to go on, the configuration how to fingerprint.
-        var (mode, config) = await SettingsStore.ModeAndConfigAsync(db, subject.Name, cancellationToken);
-        if (mode == RegistryMode.ReadOnly)
+        // and closing a pooled connection (and the pool's lock) cost as much as the two queries. The context goes back
+        // to its pool before the store, which takes connections of its own: holding this one while waiting for the
+        // write gate would let waiting registrations drain a bounded (PostgreSQL) connection pool.
+        RegistryMode mode;
+        EffectiveConfig config;
+        ContractSchema? parsed;
+        string text, fingerprint;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            throw new RegistryException(ErrorCodes.OperationNotPermitted, $"Subject \"{subject}\" is in read-only mode; registration is not permitted.");
+            await db.Database.OpenConnectionAsync(cancellationToken);
+
+            // One read for both: the mode decides whether to go on, the configuration how to fingerprint.
+            (mode, config) = await SettingsStore.ModeAndConfigAsync(db, subject.Name, cancellationToken);
+            if (mode == RegistryMode.ReadOnly)
+            {
+                throw new RegistryException(ErrorCodes.OperationNotPermitted, $"Subject \"{subject}\" is in read-only mode; registration is not permitted.");
+            }
+
+            if ((submission.Id is not null || submission.Version is not null) && mode != RegistryMode.Import)
+            {
+                throw new RegistryException(ErrorCodes.OperationNotPermitted, $"An explicit id or version can only be given in IMPORT mode; subject \"{subject}\" is in {mode.ToWireName()} mode.");
+            }
+
+            SchemaForms forms;
+            (forms, parsed) = await FormsAsync(submission, cancellationToken);
+            text = normalize ?? config.Normalize ? forms.NormalizedText : forms.CanonicalText;
+            fingerprint = FingerprintOf(text, submission.References);
+
+            // The idempotent path (every Kafka producer start): the schema is already a live version of the subject.
+            var existing = await FindVersionAsync(db, subject, fingerprint, includeDeleted: false, cancellationToken);
+            if (existing is not null && submission.Id is null && submission.Version is null)
+            {
+                return new Registration(existing.Value.Id, existing.Value.Version, Created: false);
+            }
         }
-
-        if ((submission.Id is not null || submission.Version is not null) && mode != RegistryMode.Import)
-        {
-            throw new RegistryException(ErrorCodes.OperationNotPermitted, $"An explicit id or version can only be given in IMPORT mode; subject \"{subject}\" is in {mode.ToWireName()} mode.");
-        }
-
-        var (forms, parsed) = await FormsAsync(submission, cancellationToken);
-        var text = normalize ?? config.Normalize ? forms.NormalizedText : forms.CanonicalText;
-        var fingerprint = FingerprintOf(text, submission.References);
-
-        // The idempotent path (every Kafka producer start): the schema is already a live version of the subject.
-        var existing = await FindVersionAsync(db, subject, fingerprint, includeDeleted: false, cancellationToken);
-        if (existing is not null && submission.Id is null && submission.Version is null)
-        {
-            return new Registration(existing.Value.Id, existing.Value.Version, Created: false);
-        }
-
-        await db.Database.CloseConnectionAsync();
 
         parsed ??= await ParseAsync(submission, cancellationToken);
         Lint(subject, parsed);
@@ -117,24 +125,26 @@ public sealed class SchemaRegistry(
             try
             {
                 using var _ = await gate.EnterAsync(cancellationToken);
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await SubjectLock.AcquireAsync(db, subject.Name, cancellationToken);
 
-                // Checked under the gate, so concurrent registrations are each checked against the version stored just
-                // before them; across replicas the store compares the last version with the one checked after.
+                // Checked under the gate and the subject's lock, so concurrent registrations, on this replica or another,
+                // are each checked against the version stored just before them; the store still compares the last
+                // version with the one checked after, should anything have slipped in.
                 int? checkedAfter = check is null ? null : await check(cancellationToken);
-                return await StoreOnceAsync(subject, submission, text, fingerprint, checkedAfter, cancellationToken);
+                return await StoreOnceAsync(db, transaction, subject, submission, text, fingerprint, checkedAfter, cancellationToken);
             }
-            catch (DbUpdateException) when (attempt < MaxStoreAttempts)
+            catch (Exception e) when (attempt < MaxStoreAttempts && WriteConflicts.IsConflict(e))
             {
                 // Another writer (another replica) inserted the same fingerprint or version first: read again and retry.
+                await WriteConflicts.PauseAsync(attempt, cancellationToken);
             }
         }
     }
 
-    private async Task<Registration> StoreOnceAsync(Subject subject, SchemaSubmission submission, string text, string fingerprint, int? checkedAfter, CancellationToken cancellationToken)
+    private async Task<Registration> StoreOnceAsync(RegistryDbContext db, IDbContextTransaction transaction, Subject subject, SchemaSubmission submission, string text, string fingerprint, int? checkedAfter, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
         var schema = await db.Schemas.FirstOrDefaultAsync(s => s.Fingerprint == fingerprint, cancellationToken);
         if (schema is null)
         {
@@ -151,6 +161,11 @@ public sealed class SchemaRegistry(
 
             db.Schemas.Add(schema);
             await db.SaveChangesAsync(cancellationToken);
+            if (submission.Id is not null)
+            {
+                await SchemaIds.FollowImportedAsync(db, cancellationToken);
+            }
+
             foreach (var reference in submission.References)
             {
                 db.SchemaReferences.Add(new SchemaReferenceRecord { SchemaId = schema.Id, Name = reference.Name, Subject = reference.Subject, Version = reference.Version });
@@ -190,7 +205,7 @@ public sealed class SchemaRegistry(
         }
 
         subjectRow.LastVersion = Math.Max(subjectRow.LastVersion, version);
-        db.SubjectVersions.Add(new SubjectVersionRecord { Subject = subject.Name, Version = version, SchemaId = schema.Id, RegisteredAt = clock.GetUtcNow() });
+        db.SubjectVersions.Add(new SubjectVersionRecord { Subject = subject.Name, Version = version, SchemaId = schema.Id, RegisteredAt = clock.StoredNow() });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Registration(schema.Id, version, Created: true);
@@ -278,6 +293,12 @@ public sealed class SchemaRegistry(
                 throw new RegistryException(ErrorCodes.InvalidSchema, "Each reference needs a name (what the $ref says), a subject and a version.");
             }
 
+            // A name is what a $ref says, so no control character belongs in it (and PostgreSQL text cannot hold NUL).
+            if (reference.Name.Any(char.IsControl))
+            {
+                throw new RegistryException(ErrorCodes.InvalidSchema, "A reference name holds a control character; name the reference as its $ref does.");
+            }
+
             var version = await FindSubjectVersionAsync(Subject.Parse(reference.Subject), reference.Version == -1 ? "latest" : reference.Version.ToString(CultureInfo.InvariantCulture), includeDeleted: true, cancellationToken)
                 ?? throw new RegistryException(ErrorCodes.InvalidSchema, $"Reference \"{reference.Name}\" names version {reference.Version} of subject \"{reference.Subject}\", which is not registered. Register it first.");
             resolved[reference.Name] = await LoadParsedAsync(version.Id, depth + 1, cancellationToken);
@@ -343,13 +364,13 @@ public sealed class SchemaRegistry(
     }
 
     // Compiled: the idempotent registration every producer sends at start runs this on every call.
-    private static readonly Func<RegistryDbContext, string, string, bool, CancellationToken, Task<SubjectVersionRecord?>> VersionByFingerprint =
+    private static readonly CompiledQuery<Func<RegistryDbContext, string, string, bool, CancellationToken, Task<SubjectVersionRecord?>>> VersionByFingerprint = new(() =>
         EF.CompileAsyncQuery((RegistryDbContext db, string fingerprint, string subject, bool includeDeleted, CancellationToken cancellationToken) => (
             from schema in db.Schemas.AsNoTracking()
             join version in db.SubjectVersions.AsNoTracking() on schema.Id equals version.SchemaId
             where schema.Fingerprint == fingerprint && version.Subject == subject && (includeDeleted || !version.Deleted)
             orderby version.Deleted, version.Version descending
-            select version).FirstOrDefault());
+            select version).FirstOrDefault()));
 
     private async Task<(int Id, int Version)?> FindVersionAsync(Subject subject, string fingerprint, bool includeDeleted, CancellationToken cancellationToken)
     {
@@ -359,7 +380,7 @@ public sealed class SchemaRegistry(
 
     private static async Task<(int Id, int Version)?> FindVersionAsync(RegistryDbContext db, Subject subject, string fingerprint, bool includeDeleted, CancellationToken cancellationToken)
     {
-        var match = await VersionByFingerprint(db, fingerprint, subject.Name, includeDeleted, cancellationToken);
+        var match = await VersionByFingerprint.For(db)(db, fingerprint, subject.Name, includeDeleted, cancellationToken);
         return match is null ? null : (match.SchemaId, match.Version);
     }
 
@@ -431,13 +452,13 @@ public sealed class SchemaRegistry(
     }
 
     // Compiled: GET .../versions/{v|latest} is what serializers with use.latest.version ask on every start.
-    private static readonly Func<RegistryDbContext, string, int, bool, CancellationToken, Task<SubjectVersionRecord?>> VersionByNumber =
+    private static readonly CompiledQuery<Func<RegistryDbContext, string, int, bool, CancellationToken, Task<SubjectVersionRecord?>>> VersionByNumber = new(() =>
         EF.CompileAsyncQuery((RegistryDbContext db, string subject, int number, bool includeDeleted, CancellationToken cancellationToken) =>
-            db.SubjectVersions.AsNoTracking().FirstOrDefault(v => v.Subject == subject && v.Version == number && (includeDeleted || !v.Deleted)));
+            db.SubjectVersions.AsNoTracking().FirstOrDefault(v => v.Subject == subject && v.Version == number && (includeDeleted || !v.Deleted))));
 
-    private static readonly Func<RegistryDbContext, string, CancellationToken, Task<SubjectVersionRecord?>> LatestVersion =
+    private static readonly CompiledQuery<Func<RegistryDbContext, string, CancellationToken, Task<SubjectVersionRecord?>>> LatestVersion = new(() =>
         EF.CompileAsyncQuery((RegistryDbContext db, string subject, CancellationToken cancellationToken) =>
-            db.SubjectVersions.AsNoTracking().Where(v => v.Subject == subject && !v.Deleted).OrderByDescending(v => v.Version).FirstOrDefault());
+            db.SubjectVersions.AsNoTracking().Where(v => v.Subject == subject && !v.Deleted).OrderByDescending(v => v.Version).FirstOrDefault()));
 
     /// <summary>Reads a version by number, <c>latest</c> or <c>-1</c>; null when there is none.</summary>
     private async Task<SubjectVersion?> FindSubjectVersionAsync(Subject subject, string version, bool includeDeleted, CancellationToken cancellationToken)
@@ -445,8 +466,8 @@ public sealed class SchemaRegistry(
         var number = ParseVersion(version);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = number is { } n
-            ? await VersionByNumber(db, subject.Name, n, includeDeleted, cancellationToken)
-            : await LatestVersion(db, subject.Name, cancellationToken);
+            ? await VersionByNumber.For(db)(db, subject.Name, n, includeDeleted, cancellationToken)
+            : await LatestVersion.For(db)(db, subject.Name, cancellationToken);
         if (row is null)
         {
             return null;
@@ -557,6 +578,7 @@ public sealed class SchemaRegistry(
         using var _ = await gate.EnterAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SubjectLock.AcquireAsync(db, subject.Name, cancellationToken);
         var rows = await db.SubjectVersions.Where(v => v.Subject == subject.Name).OrderBy(v => v.Version).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -604,6 +626,7 @@ public sealed class SchemaRegistry(
         using var _ = await gate.EnterAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SubjectLock.AcquireAsync(db, subject.Name, cancellationToken);
         if (!await db.SubjectVersions.AnyAsync(v => v.Subject == subject.Name, cancellationToken))
         {
             throw new RegistryException(ErrorCodes.SubjectNotFound, $"Subject \"{subject}\" not found.");

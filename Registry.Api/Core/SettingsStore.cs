@@ -46,8 +46,8 @@ public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts,
     }
 
     // Compiled: registration reads the settings on every call, and EF Core's per-call query translation cache lookup costs more than the SQLite read.
-    private static readonly Func<RegistryDbContext, string, IAsyncEnumerable<SettingRecord>> ScopeRows =
-        EF.CompileAsyncQuery((RegistryDbContext db, string scope) => db.Settings.AsNoTracking().Where(s => s.Scope == GlobalScope || s.Scope == scope));
+    private static readonly CompiledQuery<Func<RegistryDbContext, string, IAsyncEnumerable<SettingRecord>>> ScopeRows = new(() =>
+        EF.CompileAsyncQuery((RegistryDbContext db, string scope) => db.Settings.AsNoTracking().Where(s => s.Scope == GlobalScope || s.Scope == scope)));
 
     /// <summary>The global row and the subject's own row, those that exist.</summary>
     private async Task<List<SettingRecord>> ReadAsync(string? subject, CancellationToken cancellationToken)
@@ -59,7 +59,7 @@ public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts,
     private static async Task<List<SettingRecord>> ReadAsync(RegistryDbContext db, string? subject, CancellationToken cancellationToken)
     {
         var rows = new List<SettingRecord>(2);
-        await foreach (var row in ScopeRows(db, subject ?? GlobalScope).WithCancellation(cancellationToken))
+        await foreach (var row in ScopeRows.For(db)(db, subject ?? GlobalScope).WithCancellation(cancellationToken))
         {
             rows.Add(row);
         }
@@ -103,9 +103,10 @@ public sealed class SettingsStore(IDbContextFactory<RegistryDbContext> contexts,
                 using var _ = await gate.EnterAsync(cancellationToken);
                 return await UpdateOnceAsync(scope, change, cancellationToken);
             }
-            catch (DbUpdateException) when (attempt < MaxUpdateAttempts)
+            catch (Exception e) when (attempt < MaxUpdateAttempts && WriteConflicts.IsConflict(e))
             {
                 // Another writer (another replica) created the scope's row first: read it again and change that one.
+                await WriteConflicts.PauseAsync(attempt, cancellationToken);
             }
         }
     }

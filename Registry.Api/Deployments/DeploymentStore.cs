@@ -27,9 +27,10 @@ public sealed class DeploymentStore(IDbContextFactory<RegistryDbContext> context
                 var deployed = created ? 0 : await db.Deployments.CountAsync(d => d.EnvironmentId == row.Id && d.EndedAt == null, cancellationToken);
                 return (new EnvironmentInfo(row.Name, row.CreatedAt, deployed), created);
             }
-            catch (DbUpdateException) when (attempt < MaxStoreAttempts)
+            catch (Exception e) when (attempt < MaxStoreAttempts && WriteConflicts.IsConflict(e))
             {
                 // Another writer created it first: read it again.
+                await WriteConflicts.PauseAsync(attempt, cancellationToken);
             }
         }
     }
@@ -93,9 +94,10 @@ public sealed class DeploymentStore(IDbContextFactory<RegistryDbContext> context
                 using var _ = await gate.EnterAsync(cancellationToken);
                 return await DeployOnceAsync(environment, request.Service!, request.Version!, cancellationToken);
             }
-            catch (DbUpdateException) when (attempt < MaxStoreAttempts)
+            catch (Exception e) when (attempt < MaxStoreAttempts && WriteConflicts.IsConflict(e))
             {
                 // Another writer (another replica) created the environment or deployed the service there first: read again.
+                await WriteConflicts.PauseAsync(attempt, cancellationToken);
             }
         }
     }
@@ -121,7 +123,7 @@ public sealed class DeploymentStore(IDbContextFactory<RegistryDbContext> context
             return (ToDeployment(environment, service, version, current), false);
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.StoredNow();
         string? replaced = null;
         if (current is not null)
         {
@@ -154,7 +156,7 @@ public sealed class DeploymentStore(IDbContextFactory<RegistryDbContext> context
                              where d.EnvironmentId == environmentRow.Id && s.Name == service && d.EndedAt == null
                              select d).FirstOrDefaultAsync(cancellationToken)
             ?? throw new RegistryException(ErrorCodes.NotFound, $"{service} is not deployed in {environment}; there is nothing to undeploy.");
-        current.EndedAt = clock.GetUtcNow();
+        current.EndedAt = clock.StoredNow();
         current.EndedBy = EndedByUndeployed;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -173,7 +175,7 @@ public sealed class DeploymentStore(IDbContextFactory<RegistryDbContext> context
             return (row, false);
         }
 
-        row = new EnvironmentRecord { Name = environment, CreatedAt = clock.GetUtcNow() };
+        row = new EnvironmentRecord { Name = environment, CreatedAt = clock.StoredNow() };
         db.Environments.Add(row);
         await db.SaveChangesAsync(cancellationToken);
         return (row, true);

@@ -32,9 +32,10 @@ public sealed class ReleaseStore(IDbContextFactory<RegistryDbContext> contexts, 
                 var release = await ToReleaseAsync(db, service, request.Version!, recordedAt, produces, consumes, cancellationToken);
                 return (release, created);
             }
-            catch (DbUpdateException) when (attempt < MaxStoreAttempts)
+            catch (Exception e) when (attempt < MaxStoreAttempts && WriteConflicts.IsConflict(e))
             {
                 // Another writer (another replica) recorded the service or this release first: read again and retry.
+                await WriteConflicts.PauseAsync(attempt, cancellationToken);
             }
         }
     }
@@ -43,7 +44,7 @@ public sealed class ReleaseStore(IDbContextFactory<RegistryDbContext> contexts, 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+        var now = clock.StoredNow();
         var serviceRow = await db.Services.FirstOrDefaultAsync(s => s.Name == service, cancellationToken);
         if (serviceRow is null)
         {

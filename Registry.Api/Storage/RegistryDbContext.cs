@@ -4,10 +4,22 @@ namespace EventContracts.Api.Storage;
 
 /// <summary>
 /// The registry's tables. Correctness under concurrency comes from the database: unique (subject, version),
-/// unique fingerprint, and transactions around every write (DESIGN §8).
+/// unique fingerprint, and transactions around every write (DESIGN §8). This type is the SQLite store and owns the
+/// SQLite migrations; <see cref="Postgres.PostgresRegistryDbContext"/> is the same model on PostgreSQL with its own.
 /// </summary>
-public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> options) : DbContext(options)
+public class RegistryDbContext : DbContext
 {
+    public RegistryDbContext(DbContextOptions<RegistryDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, which EF Core needs to keep that provider's migrations apart.</summary>
+    protected RegistryDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<SchemaRecord> Schemas => Set<SchemaRecord>();
 
     public DbSet<SubjectRecord> Subjects => Set<SubjectRecord>();

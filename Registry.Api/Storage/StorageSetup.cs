@@ -1,17 +1,45 @@
+using EventContracts.Api.Storage.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventContracts.Api.Storage;
 
-/// <summary>Wires the database: SQLite in one file by default (DESIGN §8), created and migrated at start.</summary>
+/// <summary>
+/// Wires the database (DESIGN §8): SQLite in one file by default, or PostgreSQL with <c>Storage:Provider=Postgres</c>
+/// and <c>ConnectionStrings:Registry</c>, for any number of replicas on one database. Created and migrated at start.
+/// </summary>
 public static class StorageSetup
 {
+    public const string DefaultSqliteConnection = "Data Source=eventcontracts.db";
+
     public static IServiceCollection AddRegistryStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Registry") ?? "Data Source=eventcontracts.db";
-        services.AddPooledDbContextFactory<RegistryDbContext>(options => options.UseSqlite(
-            connectionString,
-            sqlite => sqlite.CommandTimeout(30)));
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration.GetConnectionString("Registry");
+        switch (StorageProviders.Parse(configuration["Storage:Provider"]))
+        {
+            case StorageProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Storage:Provider is Postgres but no connection string is set: set ConnectionStrings:Registry "
+                        + "(environment variable ConnectionStrings__Registry), e.g. \"Host=db;Database=eventcontracts;Username=evc;Password=…\".");
+                }
+
+                // The registry reads PostgreSQL's own error codes (unique violation, serialization failure) to retry, so no
+                // EF execution strategy: a retried statement inside a transaction would not be the same transaction.
+                services.AddPooledDbContextFactory<PostgresRegistryDbContext>(options => options.UseNpgsql(
+                    connectionString,
+                    npgsql => npgsql.CommandTimeout(30)));
+                services.AddSingleton<IDbContextFactory<RegistryDbContext>, PostgresContexts>();
+                break;
+            default:
+                services.AddPooledDbContextFactory<RegistryDbContext>(options => options.UseSqlite(
+                    connectionString ?? DefaultSqliteConnection,
+                    sqlite => sqlite.CommandTimeout(30)));
+                break;
+        }
+
         return services;
     }
 
@@ -33,6 +61,16 @@ public static class StorageSetup
             await db.Database.CloseConnectionAsync();
         }
 
+        // On PostgreSQL replicas may start together: EF Core's migration lock lets one migrate while the others wait.
         await db.Database.MigrateAsync();
+    }
+
+    /// <summary>The PostgreSQL contexts handed out as the <see cref="RegistryDbContext"/> every store asks for.</summary>
+    private sealed class PostgresContexts(IDbContextFactory<PostgresRegistryDbContext> pool) : IDbContextFactory<RegistryDbContext>
+    {
+        public RegistryDbContext CreateDbContext() => pool.CreateDbContext();
+
+        public async Task<RegistryDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await pool.CreateDbContextAsync(cancellationToken);
     }
 }

@@ -8,14 +8,18 @@ namespace EventContracts.Api.Tests;
 /// <c>GET /v1/can-i-deploy</c> over real HTTP and SQLite: the rules of docs/deploy-gate.md, each with the verdict,
 /// counts, findings and reasons it must give. Every test has its own event types, services and environment.
 /// </summary>
-public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryHost>
+public abstract class CanIDeployTests(RegistryHost host)
 {
+    public sealed class OnSqlite(RegistryHost host) : CanIDeployTests(host), IClassFixture<RegistryHost>;
+
+    public sealed class OnPostgres(PostgresRegistryHost host) : CanIDeployTests(host.Running()), IClassFixture<PostgresRegistryHost>;
+
     private readonly HttpClient _http = host.Http;
     private readonly string _env = GateHttp.Name("production");
     private readonly string _orders = GateHttp.Name("orders");
     private readonly string _billing = GateHttp.Name("billing");
 
-    [Fact]
+    [SkippableFact]
     public async Task Producer_adding_an_optional_property_to_an_open_event_is_safe()
     {
         var type = Contracts.Subject("order.created");
@@ -38,7 +42,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Empty(report["findings"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Producer_removing_a_property_a_deployed_consumer_requires_is_unsafe_naming_consumer_and_property()
     {
         var type = Contracts.Subject("order.created");
@@ -58,7 +62,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Equal(Counts(1, 0, 1, 0, 0), report["counts"]!.ToJsonString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Consumer_requiring_a_property_the_deployed_producer_does_not_write_is_unsafe_until_a_producer_writes_it()
     {
         var type = Contracts.Subject("order.created");
@@ -79,7 +83,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Equal(("1.1.0", 2, "safe"), (Text(afterPair, "producerVersion"), afterPair["writerVersion"]!.GetValue<int>(), Text(afterPair, "verdict")));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Property_type_change_is_unsafe_with_both_types_in_the_reason()
     {
         var type = Contracts.Subject("order.created");
@@ -95,7 +99,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.StartsWith($"{_billing} 1.0.0 reads {type} v1 and expects `amount` as number; {_orders} 2.0.0 writes v2 with it as string", Text(pair, "reason"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Consumer_narrowing_an_enum_is_unsafe_and_says_which_values_it_accepts()
     {
         var type = Contracts.Subject("order.created");
@@ -112,7 +116,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Contains("`status`", Text(pair, "reason"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Consumed_type_without_producer_is_safe_with_a_warning_and_unknown_when_producers_are_required()
     {
         var type = Contracts.Subject("payment.refunded");
@@ -134,7 +138,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Empty(strict["warnings"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Release_naming_a_schema_version_that_does_not_exist_is_unknown()
     {
         var type = Contracts.Subject("order.created");
@@ -153,7 +157,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Equal(Counts(1, 0, 0, 1, 0), report["counts"]!.ToJsonString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unrecorded_release_or_unknown_service_is_unknown_not_an_error()
     {
         await GateHttp.RecordReleaseAsync(_http, _orders, "1.0.0", [], []);
@@ -169,7 +173,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Contains("is not a known service", Text(unknown["findings"]![0]!, "message"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Dropping_a_type_a_deployed_consumer_reads_is_unsafe_unless_another_producer_remains()
     {
         var type = Contracts.Subject("order.paid");
@@ -192,7 +196,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Empty(covered["findings"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ignored_service_is_reported_but_does_not_decide_the_verdict()
     {
         var type = Contracts.Subject("order.created");
@@ -212,7 +216,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Equal([Text(finding, "message")], GateHttp.Strings(report["warnings"]));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Lenient_policy_of_the_subject_turns_a_removed_closed_property_safe()
     {
         var strictType = Contracts.Subject("order.created");
@@ -237,7 +241,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Equal("unsafe", Verdict(report));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Event_type_registered_as_a_value_subject_is_resolved_there_unless_the_plain_subject_exists()
     {
         var valueSubject = Contracts.Subject("order.created-value");
@@ -258,7 +262,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Equal(type, Text(fromPlain["pairs"]![0]!, "subject"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Service_consuming_what_it_produces_is_checked_against_itself_once()
     {
         var type = Contracts.Subject("order.created");
@@ -274,7 +278,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Empty(report["findings"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Service_producing_two_versions_of_a_type_is_checked_for_each()
     {
         var type = Contracts.Subject("order.created");
@@ -290,7 +294,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Equal(Counts(2, 1, 1, 0, 0), report["counts"]!.ToJsonString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Candidate_replaces_the_current_version_of_its_service()
     {
         var type = Contracts.Subject("order.created");
@@ -306,7 +310,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Empty(report["pairs"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Soft_deleted_schema_version_is_still_used_and_noted()
     {
         var type = Contracts.Subject("order.created");
@@ -321,7 +325,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Equal([$"{type}@1 is soft-deleted in subject {type}; its schema is still used."], GateHttp.Strings(report["warnings"]));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Report_has_the_documented_shape_and_a_server_timing_header()
     {
         await GateHttp.RecordReleaseAsync(_http, _orders, "1.0.0", [], []);
@@ -337,7 +341,7 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Equal(Counts(0, 0, 0, 0, 0), report["counts"]!.ToJsonString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_environment_returns_404_so_a_typo_is_never_safe()
     {
         (await _http.PutAsync($"v1/environments/{_env}", null)).EnsureSuccessStatusCode();
@@ -348,17 +352,17 @@ public sealed class CanIDeployTests(RegistryHost host) : IClassFixture<RegistryH
         Assert.Contains("Environment prodution is not known (known: ", detail, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_environment_in_an_empty_registry_says_none_is_recorded()
     {
-        await using var empty = await RegistryHost.StartNewAsync(new Dictionary<string, string?>());
+        await using var empty = await RegistryHost.StartNewAsync(new Dictionary<string, string?>(), host.Provider);
 
         var detail = await GateHttp.ProblemAsync(empty.Http, HttpMethod.Get, "v1/can-i-deploy?service=orders&version=1.0.0&environment=production", null, HttpStatusCode.NotFound);
 
         Assert.Contains("Environment production is not known (none is recorded yet)", detail, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("version=1.0.0&environment=production", "Query parameter service is required")]
     [InlineData("service=orders&environment=production", "Query parameter version is required")]
     [InlineData("service=orders&version=1.0.0", "Query parameter environment is required")]

@@ -36,6 +36,17 @@ internal static class Contracts
         }.ToJsonString();
     }
 
+    /// <summary>
+    /// The v1 order with a root <c>description</c>: schemas that differ only there are distinct (each its own id) and
+    /// all compatible with each other under any level, so concurrent writers may land them in any order.
+    /// </summary>
+    public static string OrderDescribed(string description)
+    {
+        var schema = JsonNode.Parse(Order())!.AsObject();
+        schema["description"] = description;
+        return schema.ToJsonString();
+    }
+
     /// <summary>The v1 order with a <c>maxLength</c> on <c>orderId</c>: MAX_LENGTH_ADDED, incompatible under BACKWARD.</summary>
     public static string OrderWithMaxLength(int maxLength) =>
         new JsonObject

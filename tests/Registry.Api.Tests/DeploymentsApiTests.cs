@@ -1,16 +1,20 @@
+using System.Data.Common;
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace EventContracts.Api.Tests;
 
-/// <summary><c>/v1/environments/**</c>: environments, deployments, undeployments and history, over real HTTP and SQLite.</summary>
-public sealed class DeploymentsApiTests(RegistryHost host) : IClassFixture<RegistryHost>
+/// <summary><c>/v1/environments/**</c>: environments, deployments, undeployments and history, over real HTTP, on SQLite and PostgreSQL.</summary>
+public abstract class DeploymentsApiTests(RegistryHost host)
 {
+    public sealed class OnSqlite(RegistryHost host) : DeploymentsApiTests(host), IClassFixture<RegistryHost>;
+
+    public sealed class OnPostgres(PostgresRegistryHost host) : DeploymentsApiTests(host.Running()), IClassFixture<PostgresRegistryHost>;
+
     private readonly HttpClient _http = host.Http;
 
-    [Fact]
+    [SkippableFact]
     public async Task Put_environment_returns_201_then_200_and_lists_it()
     {
         var environment = GateHttp.Name("staging");
@@ -27,7 +31,7 @@ public sealed class DeploymentsApiTests(RegistryHost host) : IClassFixture<Regis
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Deploy_of_an_unrecorded_release_returns_404_saying_to_record_it_first()
     {
         var service = GateHttp.Name("orders");
@@ -41,7 +45,7 @@ public sealed class DeploymentsApiTests(RegistryHost host) : IClassFixture<Regis
         await GateHttp.ProblemAsync(_http, HttpMethod.Get, $"v1/environments/{environment}", null, HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Deploy_creates_the_environment_and_replaces_the_previous_version_keeping_history()
     {
         var service = GateHttp.Name("orders");
@@ -69,7 +73,7 @@ public sealed class DeploymentsApiTests(RegistryHost host) : IClassFixture<Regis
         Assert.Equal(3, (await HttpAssert.GetAsync(_http, $"v1/environments/{environment}/deployments/history")).AsArray().Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Deploy_of_the_current_version_again_returns_200_without_a_history_entry()
     {
         var service = GateHttp.Name("orders");
@@ -83,7 +87,7 @@ public sealed class DeploymentsApiTests(RegistryHost host) : IClassFixture<Regis
         Assert.Single((await HttpAssert.GetAsync(_http, $"v1/environments/{environment}/deployments/history")).AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Undeploy_ends_the_current_deployment_and_a_second_undeploy_returns_404()
     {
         var service = GateHttp.Name("orders");
@@ -106,7 +110,7 @@ public sealed class DeploymentsApiTests(RegistryHost host) : IClassFixture<Regis
         Assert.Null(redeployed["replaced"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_deployments_of_one_service_to_one_environment_leave_one_current()
     {
         var service = GateHttp.Name("orders");
@@ -139,31 +143,36 @@ public sealed class DeploymentsApiTests(RegistryHost host) : IClassFixture<Regis
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Database_refuses_a_second_current_deployment_of_a_service_in_an_environment()
     {
         var service = GateHttp.Name("orders");
         var environment = GateHttp.Name("production");
         await GateHttp.RecordReleaseAsync(_http, service, "1.0.0", [], []);
         await GateHttp.DeployAsync(_http, environment, service, "1.0.0");
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath}");
+        await using var connection = host.OpenDatabase();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
 
-        // What a second replica racing past its own checks would write: another current row for the pair.
+        // What a second replica racing past its own checks would write: another current row for the pair. Quoted
+        // names and an @ parameter read the same in SQLite and PostgreSQL.
         command.CommandText = """
-            INSERT INTO deployments (EnvironmentId, ServiceId, ReleaseId, DeployedAt)
-            SELECT EnvironmentId, ServiceId, ReleaseId, DeployedAt FROM deployments
-            WHERE EnvironmentId = (SELECT Id FROM environments WHERE Name = $environment) AND EndedAt IS NULL
+            INSERT INTO deployments ("EnvironmentId", "ServiceId", "ReleaseId", "DeployedAt")
+            SELECT "EnvironmentId", "ServiceId", "ReleaseId", "DeployedAt" FROM deployments
+            WHERE "EnvironmentId" = (SELECT "Id" FROM environments WHERE "Name" = @environment) AND "EndedAt" IS NULL
             """;
-        command.Parameters.AddWithValue("$environment", environment);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "environment";
+        parameter.Value = environment;
+        command.Parameters.Add(parameter);
 
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => command.ExecuteNonQueryAsync());
 
-        Assert.Contains("UNIQUE constraint failed", refused.Message, StringComparison.Ordinal);
+        // SQLite: "UNIQUE constraint failed"; PostgreSQL: "duplicate key value violates unique constraint".
+        Assert.Contains("unique constraint", refused.Message, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("PUT", "v1/environments/Prod", null, "environment name 'Prod' is not valid")]
     [InlineData("GET", "v1/environments/prod_", null, "")]
     [InlineData("POST", "v1/environments/prod%20us/deployments", """{"service":"orders","version":"1.0.0"}""", "environment name 'prod us' is not valid")]
@@ -183,7 +192,7 @@ public sealed class DeploymentsApiTests(RegistryHost host) : IClassFixture<Regis
         Assert.Contains(expected, detail, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_environment_returns_404_for_reads_and_undeploy()
     {
         var environment = GateHttp.Name("nowhere");

@@ -9,13 +9,17 @@ namespace EventContracts.Api.Tests;
 /// Every Confluent error code of DESIGN §7.1, each provoked by a real bad request, and the wire details Confluent's
 /// clients depend on. Raw HTTP, so the exact status, content type and body shape are what is asserted.
 /// </summary>
-public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHost>
+public abstract class ErrorCodeTests(RegistryHost host)
 {
+    public sealed class OnSqlite(RegistryHost host) : ErrorCodeTests(host), IClassFixture<RegistryHost>;
+
+    public sealed class OnPostgres(PostgresRegistryHost host) : ErrorCodeTests(host.Running()), IClassFixture<PostgresRegistryHost>;
+
     private readonly HttpClient _http = host.Http;
 
     // ---- 404xx -------------------------------------------------------------------------------------
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_subject_is_40401()
     {
         var subject = Contracts.Subject();
@@ -25,7 +29,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains(subject, message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_version_of_a_known_subject_is_40402()
     {
         var subject = await RegisteredSubjectAsync();
@@ -35,7 +39,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains("7", message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_schema_id_is_40403()
     {
         var message = await HttpAssert.ConfluentErrorAsync(_http, HttpMethod.Get, "schemas/ids/987654", null, 40403);
@@ -43,7 +47,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains("987654", message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Lookup_of_a_schema_the_subject_does_not_hold_is_40403()
     {
         var subject = await RegisteredSubjectAsync();
@@ -51,7 +55,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         await HttpAssert.ConfluentErrorAsync(_http, HttpMethod.Post, $"subjects/{subject}", HttpAssert.SchemaBody(Contracts.Order("neverRegistered")), 40403);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Soft_deleting_a_soft_deleted_subject_is_40404()
     {
         var subject = await RegisteredSubjectAsync();
@@ -62,7 +66,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains("permanent=true", message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Permanently_deleting_a_subject_not_soft_deleted_first_is_40405()
     {
         var subject = await RegisteredSubjectAsync();
@@ -73,7 +77,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Equal([1], (await HttpAssert.GetAsync(_http, $"subjects/{subject}/versions")).AsArray().Select(v => v!.GetValue<int>()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Soft_deleting_a_soft_deleted_version_is_40406()
     {
         var subject = await RegisteredSubjectAsync();
@@ -82,7 +86,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         await HttpAssert.ConfluentErrorAsync(_http, HttpMethod.Delete, $"subjects/{subject}/versions/1", null, 40406);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Permanently_deleting_a_version_not_soft_deleted_first_is_40407()
     {
         var subject = await RegisteredSubjectAsync();
@@ -91,7 +95,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         await HttpAssert.GetAsync(_http, $"subjects/{subject}/versions/1");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Config_of_a_subject_without_its_own_is_40408_unless_defaultToGlobal()
     {
         var subject = await RegisteredSubjectAsync();
@@ -103,7 +107,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Equal("BACKWARD", effective["compatibilityLevel"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Mode_of_a_subject_without_its_own_is_40409_unless_defaultToGlobal()
     {
         var subject = await RegisteredSubjectAsync();
@@ -115,7 +119,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
 
     // ---- 409 ---------------------------------------------------------------------------------------
 
-    [Fact]
+    [SkippableFact]
     public async Task Incompatible_schema_is_409_naming_the_difference()
     {
         var subject = await RegisteredSubjectAsync();
@@ -129,7 +133,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
 
     // ---- 422xx -------------------------------------------------------------------------------------
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("{\"type\": \"object\", ")]
     [InlineData("{\"type\": \"object\", \"properties\": {\"orderId\": {\"type\": 12}}}")]
     [InlineData("{\"type\": \"object\", \"properties\": {\"orderId\": {\"$ref\": \"#/$defs/missing\"}}}")]
@@ -140,7 +144,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.StartsWith("Invalid schema", message, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("AVRO", "{\"type\":\"record\",\"name\":\"OrderCreated\",\"fields\":[{\"name\":\"orderId\",\"type\":\"string\"}]}")]
     [InlineData("PROTOBUF", "syntax = \"proto3\"; message OrderCreated { string order_id = 1; }")]
     public async Task Avro_and_protobuf_are_42201_saying_only_json_is_supported(string schemaType, string schema)
@@ -153,7 +157,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains("JSON Schema only", message, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("abc")]
     [InlineData("0")]
     [InlineData("-2")]
@@ -166,7 +170,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains($"'{version}'", message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Invalid_compatibility_level_is_42203()
     {
         var subject = Contracts.Subject();
@@ -177,7 +181,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains("BACKWARD_TRANSITIVE", message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Invalid_mode_is_42204()
     {
         var subject = Contracts.Subject();
@@ -187,7 +191,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains("WRITEONLY", message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Registration_and_deletes_in_READONLY_mode_are_42205()
     {
         var subject = await RegisteredSubjectAsync();
@@ -202,7 +206,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Equal([1, 2], (await HttpAssert.GetAsync(_http, $"subjects/{subject}/versions")).AsArray().Select(v => v!.GetValue<int>()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Explicit_id_outside_IMPORT_mode_is_42205()
     {
         var body = HttpAssert.Body(new { schema = Contracts.Order(), schemaType = "JSON", id = 4242 });
@@ -213,7 +217,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         await HttpAssert.ConfluentErrorAsync(_http, HttpMethod.Get, "schemas/ids/4242", null, 40403);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Deleting_a_version_another_schema_references_is_42206()
     {
         var money = Contracts.Subject("money.defined");
@@ -232,7 +236,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         await HttpAssert.DeleteAsync(_http, $"subjects/{money}/versions/1");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("Order_Created")]
     [InlineData("order.create")]
     [InlineData("order")]
@@ -244,7 +248,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains("order.created", message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Schema_breaking_a_lint_error_rule_is_42201_with_the_rule_id()
     {
         const string schema = """{"type":"object","properties":{"OrderId":{"type":"string"}},"required":["orderId"]}""";
@@ -255,10 +259,10 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains("EC004", message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Schema_over_the_configured_size_limit_is_42209()
     {
-        var small = await RegistryHost.StartNewAsync(new Dictionary<string, string?> { ["Registry:MaxSchemaBytes"] = "512" });
+        var small = await RegistryHost.StartNewAsync(new Dictionary<string, string?> { ["Registry:MaxSchemaBytes"] = "512" }, host.Provider);
         try
         {
             var big = new JsonObject
@@ -281,7 +285,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
 
     // ---- native surface ----------------------------------------------------------------------------
 
-    [Fact]
+    [SkippableFact]
     public async Task Native_errors_are_problem_details()
     {
         var subject = Contracts.Subject();
@@ -299,7 +303,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Null(problem["error_code"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Native_compatibility_with_an_unknown_level_is_a_422_problem()
     {
         using var response = await _http.PostAsync(
@@ -315,7 +319,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
 
     // ---- wire details ------------------------------------------------------------------------------
 
-    [Fact]
+    [SkippableFact]
     public async Task Query_booleans_arrive_as_True_and_False()
     {
         var subject = await RegisteredSubjectAsync();
@@ -327,7 +331,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         await HttpAssert.ConfluentErrorAsync(_http, HttpMethod.Get, $"subjects/{subject}/versions?deleted=True", null, 40401);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Query_boolean_that_is_not_one_is_400()
     {
         var subject = await RegisteredSubjectAsync();
@@ -337,7 +341,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains("deleted=maybe", message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_request_fields_are_ignored()
     {
         var body = new JsonObject
@@ -355,7 +359,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.True(registered["id"]!.GetValue<int>() > 0);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_schema_response_carries_schemaType_JSON()
     {
         var subject = await RegisteredSubjectAsync();
@@ -376,7 +380,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.All(responses, r => Assert.Equal("JSON", r["schemaType"]?.GetValue<string>()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Subject_prefix_filters_are_case_sensitive_like_subject_names()
     {
         var subject = await RegisteredSubjectAsync();
@@ -389,7 +393,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Empty((await HttpAssert.GetAsync(_http, $"schemas?subjectPrefix={upper}.")).AsArray());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("associations/resources/topic/order.created")]
     [InlineData("associations")]
     public async Task Associations_answer_404(string path)
@@ -400,7 +404,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Equal(HttpAssert.ConfluentContentType, response.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_path_answers_404_in_confluent_error_shape()
     {
         using var response = await _http.GetAsync(new Uri("no/such/endpoint", UriKind.Relative));
@@ -412,7 +416,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains("/no/such/endpoint", (string)body["message"]!, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("application/vnd.schemaregistry.v1+json")]
     [InlineData("application/vnd.schemaregistry+json")]
     [InlineData("application/json")]
@@ -431,7 +435,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
 
     // ---- registry semantics ------------------------------------------------------------------------
 
-    [Fact]
+    [SkippableFact]
     public async Task Soft_deleted_version_is_hidden_but_its_id_still_resolves()
     {
         var subject = Contracts.Subject();
@@ -446,7 +450,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Contracts.Order("onlyHere")), JsonNode.Parse(byId["schema"]!.GetValue<string>())));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Hard_delete_works_after_a_soft_delete_and_removes_the_version()
     {
         var subject = await RegisteredSubjectAsync();
@@ -457,7 +461,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         await HttpAssert.ConfluentErrorAsync(_http, HttpMethod.Get, $"subjects/{subject}/versions/1?deleted=true", null, 40401);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task IMPORT_mode_takes_an_explicit_id_and_version()
     {
         var subject = Contracts.Subject();
@@ -471,13 +475,15 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Equal((70001, 5), (version["id"]!.GetValue<int>(), version["version"]!.GetValue<int>()));
         Assert.Equal("IMPORT", (await HttpAssert.GetAsync(_http, $"mode/{subject}"))["mode"]!.GetValue<string>());
 
-        // Back in READWRITE, the next version follows the imported one.
+        // Back in READWRITE, the next version follows the imported one, and so does the next new id (on PostgreSQL the
+        // identity sequence has to be moved past the imported id for that).
         await HttpAssert.PutAsync(_http, $"mode/{subject}", new { mode = "READWRITE" });
-        await HttpAssert.RegisterAsync(_http, subject, Contracts.Order("imported", "next"));
+        var next = await HttpAssert.RegisterAsync(_http, subject, Contracts.Order("imported", "next"));
         Assert.Equal([5, 6], (await HttpAssert.GetAsync(_http, $"subjects/{subject}/versions")).AsArray().Select(v => v!.GetValue<int>()));
+        Assert.True(next > 70001, $"the schema registered after importing id 70001 got id {next}");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Normalize_registers_two_key_orders_as_one_id()
     {
         const string first = """{"type":"object","properties":{"orderId":{"type":"string"}},"required":["orderId"],"additionalProperties":false}""";
@@ -498,7 +504,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.NotEqual(c, d);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Schema_reference_resolves_a_ref_to_a_registered_schema()
     {
         var money = Contracts.Subject("money.defined");
@@ -524,7 +530,7 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains("#/properties/total", incompatible, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("[null]")]
     [InlineData("[{\"subject\":\"t0.money.defined\",\"version\":1}]")]
     [InlineData("[{\"name\":\"money.json\",\"subject\":\"nobody.money.defined\",\"version\":1}]")]
@@ -537,7 +543,19 @@ public sealed class ErrorCodeTests(RegistryHost host) : IClassFixture<RegistryHo
         Assert.Contains("reference", message, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
+    [SkippableFact]
+    public async Task Reference_name_with_a_control_character_is_42201()
+    {
+        var money = Contracts.Subject("money.defined");
+        await HttpAssert.RegisterAsync(_http, money, MoneySchema);
+        var body = HttpAssert.SchemaBody(OrderWithTotal, new[] { new { name = "money.json", subject = money, version = 1 }, new { name = "unused\u0000.json", subject = money, version = 1 } });
+
+        var message = await HttpAssert.ConfluentErrorAsync(_http, HttpMethod.Post, $"subjects/{Contracts.Subject()}/versions", body, 42201);
+
+        Assert.Contains("control character", message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Remote_ref_is_42201_and_never_fetched()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using EventContracts.Api;
+using EventContracts.Api.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,36 +10,52 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Xunit;
 
 namespace EventContracts.Api.Tests;
 
 /// <summary>
-/// The real registry, in-process, on a real Kestrel port (<c>http://127.0.0.1:0</c>) over a fresh SQLite file in a
-/// temp folder. It can be stopped and started again on the same file. One per test class (<see cref="IClassFixture{T}"/>),
-/// or started by a test that needs its own settings.
+/// The real registry, in-process, on a real Kestrel port (<c>http://127.0.0.1:0</c>) over a fresh database: a SQLite
+/// file in a temp folder, or (<see cref="StorageProvider.Postgres"/>) a database of its own on the server that
+/// <see cref="TestPostgres"/> names. It can be stopped and started again on the same database. One per test class
+/// (<see cref="IClassFixture{T}"/>), or started by a test that needs its own settings.
 /// </summary>
-public sealed class RegistryHost : IAsyncLifetime
+public class RegistryHost : IAsyncLifetime
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
     private WebApplication? _app;
+    private string? _postgres;
 
     public RegistryHost()
-        : this(new Dictionary<string, string?>())
+        : this(StorageProvider.Sqlite, new Dictionary<string, string?>())
     {
     }
 
-    private RegistryHost(IReadOnlyDictionary<string, string?> settings)
+    protected RegistryHost(StorageProvider provider)
+        : this(provider, new Dictionary<string, string?>())
     {
+    }
+
+    private RegistryHost(StorageProvider provider, IReadOnlyDictionary<string, string?> settings)
+    {
+        Provider = provider;
         _settings = settings;
         Folder = Directory.CreateTempSubdirectory("evc-api-tests-").FullName;
     }
 
-    /// <summary>The temp folder holding the database.</summary>
+    public StorageProvider Provider { get; }
+
+    /// <summary>The temp folder holding the SQLite database.</summary>
     public string Folder { get; }
 
     public string DatabasePath => Path.Combine(Folder, "eventcontracts.db");
+
+    /// <summary>The connection string the registry runs on.</summary>
+    public string ConnectionString => Provider == StorageProvider.Postgres
+        ? _postgres ?? throw new InvalidOperationException("The PostgreSQL database is made at the first start.")
+        : $"Data Source={DatabasePath}";
 
     /// <summary>The bound base address, e.g. <c>http://127.0.0.1:41234</c>; changes on every start.</summary>
     public string Url { get; private set; } = string.Empty;
@@ -45,13 +63,18 @@ public sealed class RegistryHost : IAsyncLifetime
     /// <summary>A plain HTTP client on <see cref="Url"/>.</summary>
     public HttpClient Http { get; private set; } = new();
 
+    /// <summary>A new, closed ADO.NET connection to the registry's database, for tests that go under the API.</summary>
+    public DbConnection OpenDatabase() => Provider == StorageProvider.Postgres
+        ? new NpgsqlConnection(ConnectionString)
+        : new SqliteConnection(ConnectionString);
+
     /// <summary>How many requests reached <paramref name="path"/> (e.g. <c>/v1/can-i-deploy</c>) since the host was created.</summary>
     public int RequestsTo(string path) => _requests.GetValueOrDefault(path);
 
     /// <summary>Starts a host with its own settings (e.g. <c>Registry:MaxSchemaBytes</c>); dispose it with <see cref="DisposeAsync"/>.</summary>
-    public static async Task<RegistryHost> StartNewAsync(IReadOnlyDictionary<string, string?> settings)
+    public static async Task<RegistryHost> StartNewAsync(IReadOnlyDictionary<string, string?> settings, StorageProvider provider = StorageProvider.Sqlite)
     {
-        var host = new RegistryHost(settings);
+        var host = new RegistryHost(provider, settings);
         await host.StartAsync();
         return host;
     }
@@ -63,10 +86,16 @@ public sealed class RegistryHost : IAsyncLifetime
             throw new InvalidOperationException("The registry is already running.");
         }
 
+        if (Provider == StorageProvider.Postgres)
+        {
+            _postgres ??= await TestPostgres.CreateDatabaseAsync();
+        }
+
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         var configuration = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Registry"] = $"Data Source={DatabasePath}",
+            ["Storage:Provider"] = Provider.ToString(),
+            ["ConnectionStrings:Registry"] = ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         };
@@ -109,12 +138,18 @@ public sealed class RegistryHost : IAsyncLifetime
         await app.DisposeAsync();
     }
 
-    Task IAsyncLifetime.InitializeAsync() => StartAsync();
+    // Without a PostgreSQL server a PostgreSQL fixture starts nothing; its tests skip (PostgresRegistryHost).
+    Task IAsyncLifetime.InitializeAsync() =>
+        Provider == StorageProvider.Postgres && !TestPostgres.IsConfigured ? Task.CompletedTask : StartAsync();
 
     public async Task DisposeAsync()
     {
         await StopAsync();
         Http.Dispose();
+        if (_postgres is not null)
+        {
+            await TestPostgres.DropDatabaseAsync(_postgres);
+        }
 
         // Pooled connections keep the file open; release them so the folder can go.
         SqliteConnection.ClearAllPools();

@@ -40,8 +40,12 @@ public sealed class RegistryProcess : IDisposable
         }
     }
 
-    /// <summary>Starts the registry in <paramref name="workingDirectory"/> on a free port and waits until <c>/health/ready</c> answers 200.</summary>
-    public static async Task<RegistryProcess> StartAsync(string workingDirectory)
+    /// <summary>
+    /// Starts the registry in <paramref name="workingDirectory"/> on a free port and waits until <c>/health/ready</c>
+    /// answers 200. <paramref name="environment"/> adds variables, e.g. <c>Storage__Provider</c> and
+    /// <c>ConnectionStrings__Registry</c> (<see cref="PostgresEnvironment"/>).
+    /// </summary>
+    public static async Task<RegistryProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "EventContracts.Registry.Api.dll");
         var url = $"http://127.0.0.1:{FreePort()}";
@@ -56,6 +60,10 @@ public sealed class RegistryProcess : IDisposable
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(url);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
 
         var process = new Process { StartInfo = info };
         var registry = new RegistryProcess(process, url);
@@ -76,6 +84,13 @@ public sealed class RegistryProcess : IDisposable
 
         return registry;
     }
+
+    /// <summary>The variables that put a registry process on the PostgreSQL database <paramref name="connectionString"/>.</summary>
+    public static Dictionary<string, string> PostgresEnvironment(string connectionString) => new(StringComparer.Ordinal)
+    {
+        ["Storage__Provider"] = "Postgres",
+        ["ConnectionStrings__Registry"] = connectionString,
+    };
 
     /// <summary>SIGKILL, no graceful shutdown: whatever the registry acknowledged must already be on disk.</summary>
     public async Task KillAsync()
