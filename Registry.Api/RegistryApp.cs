@@ -33,7 +33,8 @@ public static class RegistryApp
         services.AddSingleton<CanIDeploy>();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options => options.SwaggerDoc("v1", new() { Title = "EventContracts registry", Version = "v1", Description = "Confluent-compatible schema registry for JSON Schema event contracts, with native /v1 checks." }));
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 8 * 1024 * 1024);
+        var maxBody = builder.Configuration.GetSection("Registry").Get<RegistryOptions>()?.MaxRequestBodyBytes ?? new RegistryOptions().MaxRequestBodyBytes;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
         return builder;
     }
 

@@ -6,7 +6,7 @@ namespace EventContracts.Api.Confluent;
 
 /// <summary>
 /// Turns every failure into a clear answer: <see cref="RegistryException"/> into Confluent's error body (or problem
-/// details under <c>/v1</c>), an oversized body into 42209, anything unexpected into 50001 without a stack trace.
+/// details under <c>/v1</c>), an oversized body into 413, anything unexpected into 50001 without a stack trace.
 /// </summary>
 public sealed class ErrorHandling(RequestDelegate next, ILogger<ErrorHandling> logger)
 {
@@ -28,7 +28,8 @@ public sealed class ErrorHandling(RequestDelegate next, ILogger<ErrorHandling> l
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            await WriteAsync(context, new RegistryException(ErrorCodes.SchemaTooLarge, "The request body is larger than the registry accepts; split the schema into referenced schemas."));
+            var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            await WriteAsync(context, new RegistryException(ErrorCodes.RequestTooLarge, $"The request body is larger than the {limit:N0} bytes the registry accepts; send smaller schemas, or split one into referenced schemas."));
         }
         catch (BadHttpRequestException e)
         {

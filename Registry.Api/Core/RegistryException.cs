@@ -61,6 +61,9 @@ public static class ErrorCodes
     public const int ReferenceExists = 42206;
     public const int InvalidSubject = 42208;
     public const int SchemaTooLarge = 42209;
+
+    /// <summary>The request body is over <c>Registry:MaxRequestBodyBytes</c>; plain HTTP 413, as Confluent's server answers HTTP-level errors.</summary>
+    public const int RequestTooLarge = 413;
     public const int StoreError = 50001;
 
     // The native surface's own codes (/v1 only; Confluent's codes above stay as Confluent defines them).

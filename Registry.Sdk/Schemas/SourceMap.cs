@@ -39,7 +39,7 @@ internal sealed class SourceMap
                 {
                     case JsonTokenType.PropertyName:
                         {
-                            var name = reader.GetString()!;
+                            var name = ReadText(ref reader, lineStarts, bytes, stack, sourcePath);
                             var frame = stack.Peek();
                             if (!frame.Names!.Add(name))
                             {
@@ -63,6 +63,11 @@ internal sealed class SourceMap
                         break;
                     default:
                         {
+                            if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped)
+                            {
+                                ReadText(ref reader, lineStarts, bytes, stack, sourcePath);
+                            }
+
                             var pointer = ChildPointer(stack, pendingName);
                             offsets[pointer] = pendingName is null ? reader.TokenStartIndex : pendingNameOffset;
                             pendingName = null;
@@ -91,6 +96,25 @@ internal sealed class SourceMap
         }
 
         return new SourceMap(offsets, lineStarts, bytes);
+    }
+
+    // The reader accepts a lone surrogate escape ("\ud800") as valid JSON but cannot turn it into a string; that
+    // is an InvalidOperationException, which must become the same clear error as any other bad JSON.
+    private static string ReadText(ref Utf8JsonReader reader, int[] lineStarts, byte[] bytes, Stack<Frame> stack, string? sourcePath)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new SchemaException(
+                SchemaErrorKind.InvalidJson,
+                "A string contains a \\u escape of half a surrogate pair (e.g. \\ud800 alone), which is not text; write the character itself or the whole pair.",
+                stack.Count > 0 ? stack.Peek().Pointer : null,
+                Position(lineStarts, bytes, reader.TokenStartIndex),
+                sourcePath);
+        }
     }
 
     public SourcePosition? PositionOf(string pointer)

@@ -29,6 +29,19 @@ public sealed class ContractSchemaTests
         Assert.Contains("draft-07", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"type\":\"object\",\"properties\":{\"\\ud800\":{}}}")]
+    [InlineData("{\"type\":\"object\",\"description\":\"x\\udc00y\"}")]
+    [InlineData("{\"enum\":[\"\\ud83d\"]}")]
+    public void Parse_refuses_half_a_surrogate_pair_as_invalid_json(string text)
+    {
+        var error = Assert.Throws<SchemaException>(() => ContractSchema.Parse(text));
+
+        Assert.Equal(SchemaErrorKind.InvalidJson, error.Kind);
+        Assert.Contains("half a surrogate pair", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Position);
+    }
+
     [Fact]
     public void Normalized_fingerprint_ignores_key_order_and_whitespace()
     {
