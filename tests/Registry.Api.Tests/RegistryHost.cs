@@ -45,6 +45,9 @@ public sealed class RegistryHost : IAsyncLifetime
     /// <summary>A plain HTTP client on <see cref="Url"/>.</summary>
     public HttpClient Http { get; private set; } = new();
 
+    /// <summary>How many requests reached the registry, on any path, since the host was created.</summary>
+    public int TotalRequests => _requests.Values.Sum();
+
     /// <summary>How many requests reached <paramref name="path"/> (e.g. <c>/v1/can-i-deploy</c>) since the host was created.</summary>
     public int RequestsTo(string path) => _requests.GetValueOrDefault(path);
 
