@@ -57,6 +57,22 @@ public sealed class SchemaValidatorTests
     }
 
     [Fact]
+    public async Task Validating_a_valid_event_allocates_nothing()
+    {
+        var validator = await SchemaValidator.CreateAsync("order.created", ContractSchema.Parse(EventContracts.Contracts.Order.OrderCreatedV2.SchemaText));
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Events.CreatedV2());
+        validator.Validate(json);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10; i++)
+        {
+            validator.Validate(json);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public async Task Schema_with_a_keyword_the_streaming_path_lacks_is_validated_by_NJsonSchema()
     {
         const string schema = """{"type":"object","patternProperties":{"^x-":{"type":"integer"}}}""";

@@ -28,6 +28,14 @@ internal enum StringFormat
     Uuid,
 }
 
+/// <summary>A value of <c>enum</c> or <c>const</c>; a string one also as UTF-8, so it is compared without making a string.</summary>
+internal sealed class SchemaConstant(JsonElement value)
+{
+    public JsonElement Value { get; } = value;
+
+    public byte[]? Utf8 { get; } = value.ValueKind == JsonValueKind.String ? Encoding.UTF8.GetBytes(value.GetString()!) : null;
+}
+
 /// <summary>One declared property: its UTF-8 name (compared without decoding), its schema and its bit when required.</summary>
 internal sealed class PropertyRule(string name, SchemaNode? schema, int requiredBit)
 {
@@ -88,9 +96,9 @@ internal sealed class SchemaNode
 
     public decimal? MultipleOf { get; set; }
 
-    public JsonElement[]? Enum { get; set; }
+    public SchemaConstant[]? Enum { get; set; }
 
-    public JsonElement? Const { get; set; }
+    public SchemaConstant? Const { get; set; }
 
     public SchemaNode[]? AllOf { get; set; }
 

@@ -156,10 +156,10 @@ internal sealed class SchemaCompiler
                     node.MultipleOf = value.TryGetDecimal(out var step) && step > 0 ? step : throw new NotSupportedException();
                     break;
                 case "enum":
-                    node.Enum = [.. value.EnumerateArray()];
+                    node.Enum = [.. value.EnumerateArray().Select(v => new SchemaConstant(v))];
                     break;
                 case "const":
-                    node.Const = value;
+                    node.Const = new SchemaConstant(value);
                     break;
                 case "allOf":
                     node.AllOf = Branches(value, at);

@@ -172,7 +172,7 @@ internal static class StreamingValidator
 
             if (!found)
             {
-                return new ValidationFailure("enum", $"the value is not one of {string.Join(", ", values.Select(v => v.GetRawText()))}");
+                return new ValidationFailure("enum", $"the value is not one of {string.Join(", ", values.Select(v => v.Value.GetRawText()))}");
             }
         }
 
@@ -181,16 +181,21 @@ internal static class StreamingValidator
             var copy = reader;
             if (!EqualsElement(ref copy, constant))
             {
-                return new ValidationFailure("const", $"the value must be {constant.GetRawText()}");
+                return new ValidationFailure("const", $"the value must be {constant.Value.GetRawText()}");
             }
         }
 
         return null;
     }
 
+    private static bool EqualsElement(ref Utf8JsonReader reader, SchemaConstant constant) => reader.TokenType switch
+    {
+        JsonTokenType.String => constant.Utf8 is { } utf8 && reader.ValueTextEquals(utf8),
+        _ => EqualsElement(ref reader, constant.Value),
+    };
+
     private static bool EqualsElement(ref Utf8JsonReader reader, JsonElement expected) => reader.TokenType switch
     {
-        JsonTokenType.String => expected.ValueKind == JsonValueKind.String && reader.ValueTextEquals(expected.GetString()),
         JsonTokenType.True => expected.ValueKind == JsonValueKind.True,
         JsonTokenType.False => expected.ValueKind == JsonValueKind.False,
         JsonTokenType.Null => expected.ValueKind == JsonValueKind.Null,
@@ -257,8 +262,7 @@ internal static class StreamingValidator
 
         if (seen != node.RequiredMask)
         {
-            var missing = properties.First(p => p.RequiredBit >= 0 && (seen & (1UL << p.RequiredBit)) == 0);
-            return new ValidationFailure("required", $"the required property \"{missing.Name}\" is missing");
+            return Missing(properties, seen);
         }
 
         if (count < node.MinProperties)
@@ -272,6 +276,13 @@ internal static class StreamingValidator
         }
 
         return null;
+    }
+
+    // Apart from Object so that no closure over its locals is allocated on every object, valid or not.
+    private static ValidationFailure Missing(PropertyRule[] properties, ulong seen)
+    {
+        var missing = properties.First(p => p.RequiredBit >= 0 && (seen & (1UL << p.RequiredBit)) == 0);
+        return new ValidationFailure("required", $"the required property \"{missing.Name}\" is missing");
     }
 
     private static ValidationFailure? Array(SchemaNode node, ref Utf8JsonReader reader, int depth)
