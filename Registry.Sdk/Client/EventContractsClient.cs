@@ -150,16 +150,17 @@ public sealed class EventContractsClient : IDisposable
     /// </summary>
     /// <exception cref="RegistryException">The registry refused (e.g. a schema that does not parse).</exception>
     /// <exception cref="RegistryUnavailableException">The registry could not be reached after the retries.</exception>
-    public Task<CompatibilityReport> CheckCompatibilityAsync(
+    public async Task<CompatibilityReport> CheckCompatibilityAsync(
         string candidate,
         IReadOnlyList<string> previous,
         CompatibilityLevel level = CompatibilityLevel.Backward,
         CompatibilityPolicy policy = CompatibilityPolicy.Strict,
         CancellationToken cancellationToken = default) =>
-        PostAsync<CompatibilityReport>(
+        (await SendAsync<CompatibilityReport>(
+            HttpMethod.Post,
             "v1/compatibility",
             new { schemaType = "JSON", level = level.ToWireName(), policy = policy.ToWireName(), previous, candidate },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc/>
     public void Dispose()
@@ -171,16 +172,41 @@ public sealed class EventContractsClient : IDisposable
         }
     }
 
-    private async Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one request to the registry (native <c>/v1</c> or Confluent surface) through the retry pipeline and reads
+    /// a 2xx answer as <typeparamref name="T"/>: the typed calls are built on it, and it serves the routes they do not
+    /// cover (the deploy gate's, for instance).
+    /// </summary>
+    /// <typeparam name="T">What the answer's body is read as (camelCase JSON).</typeparam>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The path relative to the base URL, with its query, segments already escaped (e.g. <c>v1/can-i-deploy?service=orders</c>).</param>
+    /// <param name="body">Sent as JSON when not null.</param>
+    /// <param name="cancellationToken">Cancels the request and the retries.</param>
+    /// <exception cref="RegistryException">A 4xx: <c>Status</c>, <c>ErrorCode</c> and the registry's message.</exception>
+    /// <exception cref="RegistryUnavailableException">No answer, or 408/429/5xx, after the retries; or an answer that is not a registry's JSON.</exception>
+    public async Task<RegistryResponse<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(path);
+        var tries = Options.MaxRetries > 0 ? $" (tried {Options.MaxRetries + 1} times)" : string.Empty;
         HttpResponseMessage response;
         try
         {
-            response = await _http.PostAsJsonAsync(new Uri(BaseAddress, path), body, Json, cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path));
+            if (body is not null)
+            {
+                request.Content = JsonContent.Create(body, options: Json);
+            }
+
+            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested) || e is Polly.Timeout.TimeoutRejectedException)
+        catch (HttpRequestException e)
         {
-            throw new RegistryUnavailableException(BaseAddress, $"POST /{path} failed after {Options.MaxRetries + 1} attempts: {e.Message}", e);
+            throw new RegistryUnavailableException(BaseAddress, RegistryErrors.Describe(e) + (e.HttpRequestError == HttpRequestError.NameResolutionError ? string.Empty : tries), e);
+        }
+        catch (Exception e) when ((e is OperationCanceledException && !cancellationToken.IsCancellationRequested) || e is Polly.Timeout.TimeoutRejectedException)
+        {
+            throw new RegistryUnavailableException(BaseAddress, $"no answer to {method} /{path} within {Options.AttemptTimeout.TotalSeconds:0} s{tries}", e);
         }
 
         using (response)
@@ -189,24 +215,82 @@ public sealed class EventContractsClient : IDisposable
             var status = (int)response.StatusCode;
             if (status is 408 or 429 or >= 500)
             {
-                throw new RegistryUnavailableException(BaseAddress, $"POST /{path} answered {status} after {Options.MaxRetries + 1} attempts{RegistryErrors.Suffix(text)}");
+                throw new RegistryUnavailableException(BaseAddress, $"{method} /{path} answered {status} {response.ReasonPhrase}{RegistryErrors.Suffix(text)}{tries}");
             }
 
             if (status >= 400)
             {
                 var (message, code) = RegistryErrors.Read(text);
-                throw new RegistryException(status, code, message ?? $"POST /{path} was refused with {status} {response.ReasonPhrase}");
+                var route = path.Split('?')[0];
+                message ??= status == 404
+                    ? $"the registry at {Display} has no {method} /{route} (404); is it an EventContracts registry recent enough for this call?"
+                    : $"the registry at {Display} refused {method} /{route} with {status} {response.StatusCode}.";
+                throw new RegistryException(status, code, message);
             }
 
             try
             {
-                return JsonSerializer.Deserialize<T>(text, Json) ?? throw new JsonException("the body is null");
+                var value = JsonSerializer.Deserialize<T>(text, Json) ?? throw new JsonException("the body is null");
+                return new RegistryResponse<T>(value, response.StatusCode, text);
             }
             catch (JsonException e)
             {
-                throw new RegistryException(status, null, $"POST /{path} answered {status} with a body that is not the registry's JSON ({e.Message}); is {BaseAddress} an EventContracts registry?", e);
+                // Something answers at that URL, but not a registry (a proxy's page, another service): as good as unavailable.
+                throw new RegistryUnavailableException(BaseAddress, $"{method} /{path} answered {status} with a body that is not the registry's JSON ({e.Message}); is this the URL of an EventContracts registry?", e);
             }
         }
+    }
+
+    /// <summary>The registry URL as users write it, without the trailing slash, for messages.</summary>
+    public string Display => BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
+
+    /// <summary>
+    /// The versions of <paramref name="subject"/> (<c>GET /subjects/{s}/versions</c>), soft-deleted ones included when
+    /// <paramref name="includeDeleted"/>; null when the subject does not exist. Not cached.
+    /// </summary>
+    /// <exception cref="RegistryException">The registry refused.</exception>
+    /// <exception cref="RegistryUnavailableException">The registry could not be reached after the retries.</exception>
+    public async Task<IReadOnlyList<int>?> GetVersionsAsync(string subject, bool includeDeleted = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        try
+        {
+            var path = $"subjects/{Uri.EscapeDataString(subject)}/versions{(includeDeleted ? "?deleted=true" : string.Empty)}";
+            return (await SendAsync<int[]>(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RegistryException e) when (e.Status == 404 && e.ErrorCode is 40401)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Version <paramref name="version"/> of <paramref name="subject"/> with its schema text, soft-deleted ones included
+    /// when <paramref name="includeDeleted"/>; null when the subject or the version does not exist. Not cached.
+    /// </summary>
+    /// <exception cref="RegistryException">The registry refused.</exception>
+    /// <exception cref="RegistryUnavailableException">The registry could not be reached after the retries.</exception>
+    public async Task<SubjectVersion?> GetVersionAsync(string subject, int version, bool includeDeleted = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        try
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"subjects/{Uri.EscapeDataString(subject)}/versions/{version}{(includeDeleted ? "?deleted=true" : string.Empty)}");
+            return (await SendAsync<SubjectVersion>(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RegistryException e) when (e.Status == 404 && e.ErrorCode is 40401 or 40402)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The level and policy <paramref name="subject"/>'s registrations are checked under (its own, else the global ones).</summary>
+    /// <exception cref="RegistryException">The registry refused.</exception>
+    /// <exception cref="RegistryUnavailableException">The registry could not be reached after the retries.</exception>
+    public async Task<SubjectConfig> GetConfigAsync(string subject, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        return (await SendAsync<SubjectConfig>(HttpMethod.Get, $"config/{Uri.EscapeDataString(subject)}?defaultToGlobal=true", null, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <summary>Runs a Confluent-client call and turns its failures into this client's exceptions.</summary>
@@ -218,15 +302,23 @@ public sealed class EventContractsClient : IDisposable
         }
         catch (SchemaRegistryException e) when ((int)e.Status is 408 or 429 or >= 500)
         {
-            throw new RegistryUnavailableException(BaseAddress, $"{what} answered {(int)e.Status} after {Options.MaxRetries + 1} attempts: {e.Message}", e);
+            throw new RegistryUnavailableException(BaseAddress, $"{what} answered {(int)e.Status}: {e.Message} (tried {Options.MaxRetries + 1} times)", e);
         }
         catch (SchemaRegistryException e)
         {
             throw new RegistryException((int)e.Status, e.ErrorCode, e.Message, e);
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or TimeoutException)
+        catch (HttpRequestException e)
         {
-            throw new RegistryUnavailableException(BaseAddress, $"{what} failed after {Options.MaxRetries + 1} attempts: {e.Message}", e);
+            throw new RegistryUnavailableException(BaseAddress, $"{what}: {RegistryErrors.Describe(e)} (tried {Options.MaxRetries + 1} times)", e);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        {
+            throw new RegistryUnavailableException(BaseAddress, $"{what}: no answer within {Options.AttemptTimeout.TotalSeconds:0} s (tried {Options.MaxRetries + 1} times)", e);
+        }
+        catch (Newtonsoft.Json.JsonException e)
+        {
+            throw new RegistryUnavailableException(BaseAddress, $"{what} answered with a body that is not the registry's JSON ({e.Message}); is this the URL of an EventContracts registry?", e);
         }
     }
 

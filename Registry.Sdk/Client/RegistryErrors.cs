@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Text.Json;
 
 namespace EventContracts.Client;
@@ -49,5 +50,24 @@ internal static class RegistryErrors
     {
         var line = text.ReplaceLineEndings(" ").Trim();
         return line.Length <= 200 ? line : line[..200] + "…";
+    }
+
+    /// <summary>A transport failure in words: the innermost exception says it best ("Connection refused (127.0.0.1:1)").</summary>
+    public static string Describe(HttpRequestException e)
+    {
+        var inner = e.InnerException;
+        while (inner?.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        var detail = inner is SocketException or IOException or System.Security.Authentication.AuthenticationException ? inner.Message : e.Message;
+        return e.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => $"cannot resolve the host name ({detail})",
+            HttpRequestError.ConnectionError => $"cannot connect ({detail})",
+            HttpRequestError.SecureConnectionError => $"the TLS handshake failed ({detail})",
+            _ => detail,
+        };
     }
 }

@@ -44,11 +44,19 @@ public class RegistryException : Exception
 /// </summary>
 public sealed class RegistryUnavailableException : RegistryException
 {
-    /// <summary>The registry at <paramref name="registry"/> could not answer <paramref name="what"/>.</summary>
-    public RegistryUnavailableException(Uri registry, string what, Exception? innerException = null)
-        : base(0, null, $"registry unavailable at {registry?.GetLeftPart(UriPartial.Path).TrimEnd('/')}: {what}", innerException)
+    /// <summary>The registry at <paramref name="registry"/> could not answer: <paramref name="reason"/>.</summary>
+    public RegistryUnavailableException(Uri registry, string reason, Exception? innerException = null)
+        : base(0, null, $"registry unavailable at {registry?.GetLeftPart(UriPartial.Path).TrimEnd('/')}: {reason}", innerException)
     {
+        Registry = registry;
+        Reason = reason;
     }
+
+    /// <summary>The registry's base URL.</summary>
+    public Uri? Registry { get; }
+
+    /// <summary>Why it could not answer, e.g. <c>cannot connect (Connection refused 127.0.0.1:1) (tried 3 times)</c>.</summary>
+    public string Reason { get; } = string.Empty;
 
     /// <summary>The registry could not be reached.</summary>
     public RegistryUnavailableException()

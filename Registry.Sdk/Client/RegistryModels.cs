@@ -36,3 +36,28 @@ public sealed record CompatibilityReportDifference(
     [property: JsonPropertyName("compatible")] bool Compatible,
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("againstVersion")] int AgainstVersion);
+
+/// <summary>A subject version as the Confluent surface answers it (<c>GET /subjects/{s}/versions/{v}</c>), the schema as text.</summary>
+/// <param name="Subject">The subject.</param>
+/// <param name="Version">The version within the subject.</param>
+/// <param name="Id">The global schema id.</param>
+/// <param name="Schema">The schema text as registered.</param>
+public sealed record SubjectVersion(
+    [property: JsonPropertyName("subject")] string Subject,
+    [property: JsonPropertyName("version")] int Version,
+    [property: JsonPropertyName("id")] int Id,
+    [property: JsonPropertyName("schema")] string Schema);
+
+/// <summary>The level and policy a subject's registrations are checked under (<c>GET /config/{s}?defaultToGlobal=true</c>).</summary>
+/// <param name="CompatibilityLevel">The level, e.g. <c>BACKWARD</c>.</param>
+/// <param name="CompatibilityPolicy">The policy, <c>STRICT</c> or <c>LENIENT</c>; null from registries that do not have one.</param>
+public sealed record SubjectConfig(
+    [property: JsonPropertyName("compatibilityLevel")] string CompatibilityLevel,
+    [property: JsonPropertyName("compatibilityPolicy")] string? CompatibilityPolicy);
+
+/// <summary>A 2xx answer of the registry: the value read from it, its status (201 created or 200 already there) and the body as sent.</summary>
+/// <typeparam name="T">What the body was read as.</typeparam>
+/// <param name="Value">The body, read.</param>
+/// <param name="Status">The HTTP status.</param>
+/// <param name="Body">The body text as the registry sent it.</param>
+public sealed record RegistryResponse<T>(T Value, System.Net.HttpStatusCode Status, string Body);

@@ -23,6 +23,12 @@ internal static class RegistryResilience
                 MaxDelay = options.MaxRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
+
+                // The transient set (408, 429, 5xx, timeouts, network failures) less a host name that does not
+                // resolve: a second later it will not resolve either, it is a typo.
+                ShouldHandle = args => args.Outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }
+                    ? PredicateResult.False()
+                    : new ValueTask<bool>(HttpClientResiliencePredicates.IsTransient(args.Outcome)),
             });
         }
 
