@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net.Mime;
@@ -21,15 +20,6 @@ namespace EventContracts.Serialization;
 public sealed class EventSerializer<T> : IAsyncSerializer<T>
 {
     private const int HeaderLength = 5;
-
-    // Reused per thread like System.Text.Json's own writer cache; a buffer grown by a huge event is not kept.
-    private const int MaxRetainedBuffer = 1 << 20;
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
 
     private readonly EventSerializerFactory _factory;
     private readonly EventContract<T> _contract;
@@ -135,24 +125,13 @@ public sealed class EventSerializer<T> : IAsyncSerializer<T>
 
     private byte[] Write(T data, int schemaId, bool header)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
-        buffer.ResetWrittenCount();
+        var (buffer, writer) = WriteBuffer.Rent();
         if (header)
         {
             var span = buffer.GetSpan(HeaderLength);
             span[0] = 0;
             BinaryPrimitives.WriteInt32BigEndian(span[1..], schemaId);
             buffer.Advance(HeaderLength);
-        }
-
-        var writer = t_writer;
-        if (writer is null)
-        {
-            writer = t_writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
-        }
-        else
-        {
-            writer.Reset(buffer);
         }
 
         try
@@ -169,11 +148,7 @@ public sealed class EventSerializer<T> : IAsyncSerializer<T>
         }
         finally
         {
-            if (buffer.Capacity > MaxRetainedBuffer)
-            {
-                t_buffer = null;
-                t_writer = null;
-            }
+            WriteBuffer.Return(buffer);
         }
     }
 }
