@@ -1,4 +1,5 @@
 using EventContracts.Api.Tests;
+using EventContracts.Cli.Tests.Registry;
 using EventContracts.Client;
 using EventContracts.Compatibility;
 using EventContracts.Contracts.Order;
@@ -11,6 +12,8 @@ namespace EventContracts.Sdk.IntegrationTests;
 /// <summary>EventContractsClient against the real registry, and against a scripted one for failures.</summary>
 public sealed class ClientTests(RegistryHost host) : IClassFixture<RegistryHost>
 {
+    private const string Json = "application/vnd.schemaregistry.v1+json";
+
     private const string Compatible = """{"compatible":true,"level":"BACKWARD","differences":[]}""";
 
     [Fact]
@@ -74,8 +77,8 @@ public sealed class ClientTests(RegistryHost host) : IClassFixture<RegistryHost>
     [InlineData(408)]
     public async Task Native_calls_are_retried_on_transient_answers(int status)
     {
-        await using var server = await FlakyServer.StartAsync((status, """{"error_code":50001,"message":"busy"}"""), (status, "{}"), (200, Compatible));
-        using var client = new EventContractsClient(Events.Options(server.Url.ToString()));
+        await using var server = await ScriptedServer.StartAsync(Json, (status, """{"error_code":50001,"message":"busy"}"""), (status, "{}"), (200, Compatible));
+        using var client = new EventContractsClient(Events.Options(server.Url));
 
         var report = await client.CheckCompatibilityAsync("{}", ["{}"]);
 
@@ -86,8 +89,8 @@ public sealed class ClientTests(RegistryHost host) : IClassFixture<RegistryHost>
     [Fact]
     public async Task Native_calls_give_up_after_the_bounded_retries()
     {
-        await using var server = await FlakyServer.StartAsync((503, """{"error_code":50001,"message":"store down"}"""));
-        using var client = new EventContractsClient(Events.Options(server.Url.ToString()));
+        await using var server = await ScriptedServer.StartAsync(Json, (503, """{"error_code":50001,"message":"store down"}"""));
+        using var client = new EventContractsClient(Events.Options(server.Url));
 
         var e = await Assert.ThrowsAsync<RegistryUnavailableException>(() => client.CheckCompatibilityAsync("{}", ["{}"]));
 
@@ -98,8 +101,8 @@ public sealed class ClientTests(RegistryHost host) : IClassFixture<RegistryHost>
     [Fact]
     public async Task A_refusal_is_not_retried()
     {
-        await using var server = await FlakyServer.StartAsync((422, """{"type":"about:blank","title":"Invalid schema","detail":"candidate is not JSON","errorCode":42201}"""));
-        using var client = new EventContractsClient(Events.Options(server.Url.ToString()));
+        await using var server = await ScriptedServer.StartAsync(Json, (422, """{"type":"about:blank","title":"Invalid schema","detail":"candidate is not JSON","errorCode":42201}"""));
+        using var client = new EventContractsClient(Events.Options(server.Url));
 
         var e = await Assert.ThrowsAsync<RegistryException>(() => client.CheckCompatibilityAsync("x", []));
 
@@ -110,8 +113,8 @@ public sealed class ClientTests(RegistryHost host) : IClassFixture<RegistryHost>
     [Fact]
     public async Task Confluent_surface_calls_are_retried_too()
     {
-        await using var server = await FlakyServer.StartAsync((503, "{}"), (200, """{"schema":"{\"type\":\"object\"}","schemaType":"JSON"}"""));
-        using var client = new EventContractsClient(Events.Options(server.Url.ToString()));
+        await using var server = await ScriptedServer.StartAsync(Json, (503, "{}"), (200, """{"schema":"{\"type\":\"object\"}","schemaType":"JSON"}"""));
+        using var client = new EventContractsClient(Events.Options(server.Url));
 
         var schema = await client.GetSchemaAsync(5);
 
@@ -136,8 +139,8 @@ public sealed class ClientTests(RegistryHost host) : IClassFixture<RegistryHost>
     [InlineData("bearer")]
     public async Task Credentials_go_with_both_surfaces(string scheme)
     {
-        await using var server = await FlakyServer.StartAsync((200, """{"schema":"{}","schemaType":"JSON","compatible":true,"level":"BACKWARD","differences":[]}"""));
-        var options = Events.Options(server.Url.ToString());
+        await using var server = await ScriptedServer.StartAsync(Json, (200, """{"schema":"{}","schemaType":"JSON","compatible":true,"level":"BACKWARD","differences":[]}"""));
+        var options = Events.Options(server.Url);
         options.Credentials = scheme == "basic" ? RegistryCredentials.Basic("key", "secret") : RegistryCredentials.Bearer("token-1");
         using var client = new EventContractsClient(options);
 
