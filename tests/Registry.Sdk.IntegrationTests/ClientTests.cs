@@ -46,6 +46,23 @@ public sealed class ClientTests(RegistryHost host) : IClassFixture<RegistryHost>
     }
 
     [Fact]
+    public async Task Latest_is_asked_again_once_its_ttl_has_passed()
+    {
+        var options = Events.Options(host.Url);
+        options.LatestTtl = TimeSpan.FromSeconds(1);
+        using var client = new EventContractsClient(options);
+        await client.RegisterAsync("order.created-value", OrderCreatedV1.SchemaText);
+        Assert.Equal(1, (await client.GetLatestAsync("order.created-value")).Version);
+
+        await client.RegisterAsync("order.created-value", OrderCreatedV2.SchemaText);
+        var cached = await client.GetLatestAsync("order.created-value");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var fresh = await client.GetLatestAsync("order.created-value");
+
+        Assert.Equal((1, 2), (cached.Version, fresh.Version));
+    }
+
+    [Fact]
     public async Task Registry_errors_carry_the_error_code_and_message()
     {
         using var client = Events.Client(host);
@@ -165,6 +182,33 @@ public sealed class ClientTests(RegistryHost host) : IClassFixture<RegistryHost>
         Assert.Same(provider.GetRequiredService<EventContractsClient>(), factory.Client);
         Assert.False(factory.Options.Validate);
         Assert.True(report.Compatible);
+    }
+
+    [Fact]
+    public async Task AddEventContracts_client_retries_through_the_http_client_factory()
+    {
+        await using var server = await ScriptedServer.StartAsync(Json, (503, "{}"), (200, Compatible));
+        var services = new ServiceCollection();
+        services.AddEventContracts(o =>
+        {
+            o.Url = new Uri(server.Url);
+            o.RetryDelay = TimeSpan.FromMilliseconds(10);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(50);
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var report = await provider.GetRequiredService<EventContractsClient>().CheckCompatibilityAsync("{}", ["{}"]);
+
+        Assert.True(report.Compatible);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public void A_type_that_was_not_generated_is_refused_as_a_generated_contract()
+    {
+        var e = Assert.Throws<ArgumentException>(() => EventContract.FromGenerated<Pinged>());
+
+        Assert.Contains("EventContract.Create<Pinged>", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
