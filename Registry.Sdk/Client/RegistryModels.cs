@@ -15,28 +15,6 @@ public sealed record RegisteredSchema(int Id, ContractSchema Schema);
 /// <param name="Schema">The schema, parsed.</param>
 public sealed record SubjectSchema(string Subject, int Version, int Id, ContractSchema Schema);
 
-/// <summary>The answer of the registry's stateless <c>POST /v1/compatibility</c>.</summary>
-/// <param name="Compatible">Whether the candidate may follow the previous versions.</param>
-/// <param name="Level">The level it was checked under, e.g. <c>BACKWARD</c>.</param>
-/// <param name="Differences">Every difference found, compatible or not.</param>
-public sealed record CompatibilityReport(
-    [property: JsonPropertyName("compatible")] bool Compatible,
-    [property: JsonPropertyName("level")] string Level,
-    [property: JsonPropertyName("differences")] IReadOnlyList<CompatibilityReportDifference> Differences);
-
-/// <summary>One difference of a <see cref="CompatibilityReport"/>.</summary>
-/// <param name="Type">Confluent's name for it, e.g. <c>TYPE_NARROWED</c>.</param>
-/// <param name="Path">JSON pointer into the schema.</param>
-/// <param name="Compatible">Whether this difference alone is compatible.</param>
-/// <param name="Message">What changed, in words.</param>
-/// <param name="AgainstVersion">1-based index into the previous schemas it was found against.</param>
-public sealed record CompatibilityReportDifference(
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("path")] string Path,
-    [property: JsonPropertyName("compatible")] bool Compatible,
-    [property: JsonPropertyName("message")] string Message,
-    [property: JsonPropertyName("againstVersion")] int AgainstVersion);
-
 /// <summary>A subject version as the Confluent surface answers it (<c>GET /subjects/{s}/versions/{v}</c>), the schema as text.</summary>
 /// <param name="Subject">The subject.</param>
 /// <param name="Version">The version within the subject.</param>
