@@ -17,7 +17,7 @@ public sealed class IncompatibleEventException : Exception
         Differences = differences ?? [];
     }
 
-    /// <summary>Either format's bytes could not be read as an event.</summary>
+    /// <summary>An event cannot be read.</summary>
     public IncompatibleEventException()
     {
         Differences = [];
