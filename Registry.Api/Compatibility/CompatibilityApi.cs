@@ -21,7 +21,7 @@ public static class CompatibilityApi
 
         app.MapPost("/v1/compatibility", CheckStateless).WithTags("Native")
             .WithSummary("Stateless check of a candidate against previous schemas, no subject needed.")
-            .Produces<NativeCompatibilityResponse>().ProducesProblem(422);
+            .Produces<CompatibilityReport>().ProducesProblem(422);
         return app;
     }
 
@@ -62,7 +62,7 @@ public static class CompatibilityApi
             result.IsCompatible,
             verbose ? [.. result.Differences.Where(d => !d.IsCompatible).Select(d => $"{d.Type.ToWireName()} at {d.Path} (against version {d.AgainstVersion}): {d.Message}")] : null));
 
-    private static async Task<NativeCompatibilityResponse> CheckStateless(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<CompatibilityReport> CheckStateless(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await ConfluentHttp.ReadBodyAsync<NativeCompatibilityRequest>(request);
         if (body.SchemaType is { } type && !string.Equals(type, "JSON", StringComparison.OrdinalIgnoreCase))
@@ -91,10 +91,10 @@ public static class CompatibilityApi
         var previous = (body.Previous ?? []).Select((p, i) => Parse(p, $"previous[{i}]")).ToList();
         cancellationToken.ThrowIfCancellationRequested();
         var result = Check(() => CompatibilityChecker.Check(candidate, previous, level, policy));
-        return new NativeCompatibilityResponse(
+        return new CompatibilityReport(
             result.IsCompatible,
             result.Level.ToWireName(),
-            [.. result.Differences.Select(d => new NativeDifference(d.Type.ToWireName(), d.Path, d.IsCompatible, d.Message, d.AgainstVersion))]);
+            [.. result.Differences.Select(d => new CompatibilityReportDifference(d.Type.ToWireName(), d.Path, d.IsCompatible, d.Message, d.AgainstVersion))]);
     }
 
     /// <summary>Runs a comparison, turning a budget overrun into a 422 that says the schemas are too complex.</summary>
@@ -142,17 +142,3 @@ public sealed record NativeCompatibilityRequest(
     [property: JsonPropertyName("policy")] string? Policy,
     [property: JsonPropertyName("previous")] IReadOnlyList<JsonElement>? Previous,
     [property: JsonPropertyName("candidate")] JsonElement? Candidate);
-
-/// <summary>Answer of <c>POST /v1/compatibility</c>.</summary>
-public sealed record NativeCompatibilityResponse(
-    [property: JsonPropertyName("compatible")] bool Compatible,
-    [property: JsonPropertyName("level")] string Level,
-    [property: JsonPropertyName("differences")] IReadOnlyList<NativeDifference> Differences);
-
-/// <summary>One difference: Confluent's type name, JSON pointer, verdict, plain words, and the previous version (1-based) it was found against.</summary>
-public sealed record NativeDifference(
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("path")] string Path,
-    [property: JsonPropertyName("compatible")] bool Compatible,
-    [property: JsonPropertyName("message")] string Message,
-    [property: JsonPropertyName("againstVersion")] int AgainstVersion);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using EventContracts.Cli.Input;
 using EventContracts.Cli.Output;
 using EventContracts.Cli.Registry;
+using EventContracts.Client;
 using EventContracts.Deployments;
 
 namespace EventContracts.Cli.Commands;
@@ -64,7 +65,7 @@ internal static class CanIDeployCommand
     private static async Task<int> RunAsync(Question question, int retries, TimeSpan interval, bool dryRun, string? registry, OutputFormat output, CancellationToken cancellationToken)
     {
         using var client = RegistryClient.Create(registry);
-        RegistryAnswer<CanIDeployReport> answer;
+        RegistryResponse<CanIDeployReport> answer;
         for (var attempt = 0; ; attempt++)
         {
             answer = await client.CanIDeployAsync(question.Service, question.Version, question.Environment, question.RequireProducers, question.Ignore, cancellationToken);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using EventContracts.Cli.Input;
 using EventContracts.Cli.Registry;
+using EventContracts.Client;
 using EventContracts.Deployments;
 
 namespace EventContracts.Cli.Commands;
@@ -36,7 +37,7 @@ internal static class RecordReleaseCommand
     {
         var manifest = ServiceManifest.Load(manifestPath);
         using var client = RegistryClient.Create(registry);
-        RegistryAnswer<Release> answer;
+        RegistryResponse<Release> answer;
         try
         {
             answer = await client.RecordReleaseAsync(manifest.Service, new ReleaseRequest(version, manifest.Produces, manifest.Consumes), cancellationToken);

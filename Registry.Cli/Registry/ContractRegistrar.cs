@@ -1,5 +1,6 @@
 using System.Globalization;
 using EventContracts.Cli.Input;
+using EventContracts.Client;
 using EventContracts.Linting;
 using EventContracts.Schemas;
 

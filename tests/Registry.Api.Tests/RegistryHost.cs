@@ -68,6 +68,9 @@ public class RegistryHost : IAsyncLifetime
         ? new NpgsqlConnection(ConnectionString)
         : new SqliteConnection(ConnectionString);
 
+    /// <summary>How many requests reached the registry, on any path, since the host was created.</summary>
+    public int TotalRequests => _requests.Values.Sum();
+
     /// <summary>How many requests reached <paramref name="path"/> (e.g. <c>/v1/can-i-deploy</c>) since the host was created.</summary>
     public int RequestsTo(string path) => _requests.GetValueOrDefault(path);
 

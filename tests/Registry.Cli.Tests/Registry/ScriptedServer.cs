@@ -11,8 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace EventContracts.Cli.Tests.Registry;
 
 /// <summary>
-/// A real HTTP server on a real port that answers every request the same scripted way and records what it was sent:
-/// for what the real registry never does on purpose (a 503, a body that is not JSON) and for the headers evc sends.
+/// A real HTTP server on a real port that answers from a script and records what it was sent: for what the real
+/// registry never does on purpose (a 503, a body that is not JSON) and for the headers a client sends. Linked into the
+/// CLI tests and the SDK integration tests.
 /// </summary>
 internal sealed class ScriptedServer : IAsyncDisposable
 {
@@ -25,8 +26,14 @@ internal sealed class ScriptedServer : IAsyncDisposable
     /// <summary>Each request as "METHOD /path?query", with its Authorization header.</summary>
     public ConcurrentQueue<(string Request, string? Authorization)> Requests { get; } = new();
 
-    public static async Task<ScriptedServer> StartAsync(int status, string contentType, string body)
+    /// <summary>A server answering every request with <paramref name="status"/>, <paramref name="contentType"/> and <paramref name="body"/>.</summary>
+    public static Task<ScriptedServer> StartAsync(int status, string contentType, string body) =>
+        StartAsync(contentType, (status, body));
+
+    /// <summary>A server answering each request with the next entry of <paramref name="script"/>; the last one repeats.</summary>
+    public static async Task<ScriptedServer> StartAsync(string contentType, params (int Status, string Body)[] script)
     {
+        var next = -1;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -35,6 +42,7 @@ internal sealed class ScriptedServer : IAsyncDisposable
         app.Run(async context =>
         {
             server.Requests.Enqueue(($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}", context.Request.Headers.Authorization.ToString()));
+            var (status, body) = script[Math.Min(Interlocked.Increment(ref next), script.Length - 1)];
             context.Response.StatusCode = status;
             context.Response.ContentType = contentType;
             await context.Response.WriteAsync(body);
