@@ -9,6 +9,12 @@ namespace EventContracts.Serialization.Validation;
 /// streaming validator compiles are checked in one pass over the UTF-8 bytes; any other schema is checked by NJsonSchema,
 /// so a keyword is never silently ignored.
 /// </summary>
+/// <remarks>
+/// Why a hand-written validator beside NJsonSchema: NJsonSchema validates a Newtonsoft <c>JToken</c> tree, which costs
+/// about 250 µs and 150 KB per order.created event (that is Confluent's serializer with validation on), while the
+/// issue's budget for a validated send is a third of that. The streaming path covers the keywords event contracts use;
+/// ValidatorAgreementTests holds its verdicts to NJsonSchema's on every compatibility-case schema (25,904 verdicts).
+/// </remarks>
 internal sealed class SchemaValidator
 {
     private readonly SchemaNode? _compiled;
