@@ -14,7 +14,9 @@ internal static class Events
         MaxRetries = 2,
         RetryDelay = TimeSpan.FromMilliseconds(20),
         MaxRetryDelay = TimeSpan.FromMilliseconds(100),
-        AttemptTimeout = TimeSpan.FromSeconds(5),
+        // Generous: a fresh host's first registration can take seconds on a loaded CI machine; a stopped registry
+        // refuses connections at once, so the bounded-retry tests do not wait for it.
+        AttemptTimeout = TimeSpan.FromSeconds(15),
     };
 
     public static EventContractsClient Client(RegistryHost host) => new(Options(host.Url));
