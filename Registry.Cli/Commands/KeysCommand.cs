@@ -128,7 +128,7 @@ internal static class KeysCommand
     private static string Role(ApiKeyRole role) => role.ToString().ToLowerInvariant();
 
     private static string Describe(ApiKeyInfo key) =>
-        $"{Role(key.Role)} key {key.Id}" + (key.Scopes.Count == 0 ? string.Empty : $" limited to subjects starting with {string.Join(", ", key.Scopes)}");
+        $"{Role(key.Role)} key {key.Id}" + (key.Scopes.Count == 0 ? string.Empty : $" (scopes: {string.Join(", ", key.Scopes)})");
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
