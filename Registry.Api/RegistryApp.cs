@@ -34,7 +34,11 @@ public static class RegistryApp
         services.AddSingleton<CanIDeploy>();
         services.AddRegistryAuth();
         services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(options => options.SwaggerDoc("v1", new() { Title = "EventContracts registry", Version = "v1", Description = "Confluent-compatible schema registry for JSON Schema event contracts, with native /v1 checks." }));
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new() { Title = "EventContracts registry", Version = "v1", Description = "Confluent-compatible schema registry for JSON Schema event contracts, with native /v1 checks." });
+            AuthOpenApi.Describe(options);
+        });
         var maxBody = builder.Configuration.GetSection("Registry").Get<RegistryOptions>()?.MaxRequestBodyBytes ?? new RegistryOptions().MaxRequestBodyBytes;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
         return builder;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using EventContracts.Keys;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace EventContracts.Api.Auth;
@@ -26,6 +27,13 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            // Health answers without touching the key store: liveness must not depend on the database, and readiness
+            // reports a database failure as its own 503.
+            return AuthenticateResult.NoResult();
+        }
+
         if (!await keys.IsEnforcedAsync(Context.RequestAborted))
         {
             return Success(new ApiKeyInfo(OpenRegistry, ApiKeyRole.Admin, [], null, default, null));
@@ -83,7 +91,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         List<Claim> claims = [new(ClaimTypes.NameIdentifier, key.Id)];
 
         // Each role holds the ones below it, so a policy asks for the least role it needs.
-        claims.AddRange(Enum.GetValues<ApiKeyRole>().Where(r => r <= key.Role).Select(r => new Claim(ClaimTypes.Role, AuthPolicies.RoleName(r))));
+        claims.AddRange(Enum.GetValues<ApiKeyRole>().Where(r => r <= key.Role).Select(r => new Claim(ClaimTypes.Role, r.ToWireName())));
         claims.AddRange(key.Scopes.Select(s => new Claim(ScopeClaim, s)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

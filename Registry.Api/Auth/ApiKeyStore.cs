@@ -15,19 +15,39 @@ public sealed class ApiKeyStore(IDbContextFactory<RegistryDbContext> contexts, T
     private const int MaxScopeLength = 255;
     private const int MaxDescriptionLength = 200;
 
-    // Keys are revoked, never deleted, so once one exists auth stays on: remembering it saves a query per request. Until
-    // then every request asks again, so a key made through another replica turns auth on here at the next request.
+    /// <summary>How long an open registry trusts "no key exists" before asking the database again.</summary>
+    public static readonly TimeSpan OpenRecheck = TimeSpan.FromSeconds(1);
+
+    // Keys are revoked, never deleted, so once one exists auth stays on for good. Until then the answer "no key" is
+    // asked again at most once a second: a query per request would cost an open registry a connection per request
+    // (and its throughput under load), while a key made through another replica turns auth on here within a second.
+    // A key made through this replica turns it on at once.
     private volatile bool _enforced;
+    private long _openSince;
 
     /// <summary>Whether any key (revoked ones included) exists, i.e. whether requests must authenticate.</summary>
     public async Task<bool> IsEnforcedAsync(CancellationToken cancellationToken)
     {
-        if (!_enforced)
+        if (_enforced)
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            _enforced = await db.ApiKeys.AsNoTracking().AnyAsync(cancellationToken);
+            return true;
         }
 
+        var checkedAt = Interlocked.Read(ref _openSince);
+        if (checkedAt != 0 && clock.GetElapsedTime(checkedAt) < OpenRecheck)
+        {
+            return false;
+        }
+
+        var now = clock.GetTimestamp();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.ApiKeys.AsNoTracking().AnyAsync(cancellationToken))
+        {
+            // Only ever set: a check that started before this replica created a key must not turn auth back off.
+            _enforced = true;
+        }
+
+        Interlocked.Exchange(ref _openSince, now);
         return _enforced;
     }
 
@@ -51,7 +71,7 @@ public sealed class ApiKeyStore(IDbContextFactory<RegistryDbContext> contexts, T
         var record = new ApiKeyRecord
         {
             Id = ApiKeySecret.NewId(),
-            Role = ToWire(role),
+            Role = role.ToWireName(),
             Scopes = string.Join('\n', scopes),
             Description = request.Description,
             Salt = salt,
@@ -88,7 +108,7 @@ public sealed class ApiKeyStore(IDbContextFactory<RegistryDbContext> contexts, T
             return Info(record);
         }
 
-        var admin = ToWire(ApiKeyRole.Admin);
+        var admin = ApiKeyRole.Admin.ToWireName();
         if (record.Role == admin && !await db.ApiKeys.AnyAsync(k => k.Id != id && k.Role == admin && k.RevokedAt == null, cancellationToken))
         {
             throw new RegistryException(ErrorCodes.Conflict, $"{id} is the last admin key that is not revoked; create another admin key first, or nobody could manage keys again.");
@@ -150,21 +170,8 @@ public sealed class ApiKeyStore(IDbContextFactory<RegistryDbContext> contexts, T
         record.CreatedAt,
         record.RevokedAt);
 
-    private static string ToWire(ApiKeyRole role) => role switch
-    {
-        ApiKeyRole.Reader => "reader",
-        ApiKeyRole.Writer => "writer",
-        _ => "admin",
-    };
-
-    private static ApiKeyRole FromWire(string role) => role switch
-    {
-        "admin" => ApiKeyRole.Admin,
-        "writer" => ApiKeyRole.Writer,
-
-        // Least privilege for anything unexpected in the table.
-        _ => ApiKeyRole.Reader,
-    };
+    // Least privilege for anything unexpected in the table.
+    private static ApiKeyRole FromWire(string role) => ApiKeyRoles.TryParse(role, out var parsed) ? parsed : ApiKeyRole.Reader;
 
     private static RegistryException Invalid(string message) => new(ErrorCodes.BadRequest, message);
 }

@@ -11,19 +11,13 @@ namespace EventContracts.Api.Auth;
 /// </summary>
 public static class AuthPolicies
 {
+    // The role policies carry the names of the roles they need.
     public const string Reader = "reader";
     public const string Writer = "writer";
 
     /// <summary>A writer whose scopes (if it has any) cover the <c>{subject}</c> of the route.</summary>
     public const string SubjectWriter = "subject-writer";
     public const string Admin = "admin";
-
-    public static string RoleName(ApiKeyRole role) => role switch
-    {
-        ApiKeyRole.Reader => Reader,
-        ApiKeyRole.Writer => Writer,
-        _ => Admin,
-    };
 
     public static IServiceCollection AddRegistryAuth(this IServiceCollection services)
     {
@@ -37,13 +31,13 @@ public static class AuthPolicies
         services.AddSingleton<IAuthorizationHandler, SubjectScopeHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthResults>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Reader, policy => policy.RequireRole(Reader))
-            .AddPolicy(Writer, policy => policy.RequireRole(Writer))
-            .AddPolicy(SubjectWriter, policy => policy.RequireRole(Writer).AddRequirements(new SubjectScopeRequirement()))
-            .AddPolicy(Admin, policy => policy.RequireRole(Admin))
+            .AddPolicy(Reader, policy => policy.RequireRole(ApiKeyRole.Reader.ToWireName()))
+            .AddPolicy(Writer, policy => policy.RequireRole(ApiKeyRole.Writer.ToWireName()))
+            .AddPolicy(SubjectWriter, policy => policy.RequireRole(ApiKeyRole.Writer.ToWireName()).AddRequirements(new SubjectScopeRequirement()))
+            .AddPolicy(Admin, policy => policy.RequireRole(ApiKeyRole.Admin.ToWireName()))
 
             // An endpoint that forgot its policy needs an admin rather than nothing (a test also refuses such an endpoint).
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Admin).Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(ApiKeyRole.Admin.ToWireName()).Build());
         return services;
     }
 

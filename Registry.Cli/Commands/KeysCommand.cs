@@ -85,7 +85,7 @@ internal static class KeysCommand
             foreach (var key in answer.Value)
             {
                 var scopes = key.Scopes.Count == 0 ? "-" : string.Join(',', key.Scopes);
-                Console.Out.Write($"{key.Id,-21} {Role(key.Role),-7} {Time(key.CreatedAt),-21} {(key.RevokedAt is { } revoked ? Time(revoked) : "-"),-21} {scopes,-7} {key.Description}".TrimEnd() + "\n");
+                Console.Out.Write($"{key.Id,-21} {key.Role.ToWireName(),-7} {Time(key.CreatedAt),-21} {(key.RevokedAt is { } revoked ? Time(revoked) : "-"),-21} {scopes,-7} {key.Description}".TrimEnd() + "\n");
             }
 
             return ExitCodes.Ok;
@@ -117,18 +117,12 @@ internal static class KeysCommand
         return command;
     }
 
-    private static ApiKeyRole ParseRole(string? text) => text?.Trim().ToLowerInvariant() switch
-    {
-        "reader" => ApiKeyRole.Reader,
-        "writer" => ApiKeyRole.Writer,
-        "admin" => ApiKeyRole.Admin,
-        _ => throw new InputException($"unknown role '{text}'; use one of: reader, writer, admin."),
-    };
-
-    private static string Role(ApiKeyRole role) => role.ToString().ToLowerInvariant();
+    private static ApiKeyRole ParseRole(string? text) => ApiKeyRoles.TryParse(text, out var role)
+        ? role
+        : throw new InputException($"unknown role '{text}'; use one of: {string.Join(", ", Enum.GetValues<ApiKeyRole>().Select(r => r.ToWireName()))}.");
 
     private static string Describe(ApiKeyInfo key) =>
-        $"{Role(key.Role)} key {key.Id}" + (key.Scopes.Count == 0 ? string.Empty : $" (scopes: {string.Join(", ", key.Scopes)})");
+        $"{key.Role.ToWireName()} key {key.Id}" + (key.Scopes.Count == 0 ? string.Empty : $" (scopes: {string.Join(", ", key.Scopes)})");
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -19,6 +19,35 @@ public enum ApiKeyRole
     Admin,
 }
 
+/// <summary>The wire names of <see cref="ApiKeyRole"/>: <c>reader</c>, <c>writer</c>, <c>admin</c>.</summary>
+public static class ApiKeyRoles
+{
+    /// <summary>The lower-case name the API, the CLI and the key store use.</summary>
+    public static string ToWireName(this ApiKeyRole role) => role switch
+    {
+        ApiKeyRole.Reader => "reader",
+        ApiKeyRole.Writer => "writer",
+        ApiKeyRole.Admin => "admin",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not a role."),
+    };
+
+    /// <summary>Parses a wire name, ignoring case and surrounding white space; false for anything else.</summary>
+    public static bool TryParse(string? text, out ApiKeyRole role)
+    {
+        foreach (var candidate in Enum.GetValues<ApiKeyRole>())
+        {
+            if (string.Equals(text?.Trim(), candidate.ToWireName(), StringComparison.OrdinalIgnoreCase))
+            {
+                role = candidate;
+                return true;
+            }
+        }
+
+        role = default;
+        return false;
+    }
+}
+
 /// <summary>Body of <c>POST /v1/keys</c>.</summary>
 /// <remarks>Scopes: subject prefixes a writer key is limited to (e.g. <c>order.</c>); null or empty for every subject.</remarks>
 public sealed record ApiKeyRequest(
