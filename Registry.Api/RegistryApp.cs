@@ -1,3 +1,4 @@
+using EventContracts.Api.Auth;
 using EventContracts.Api.Compatibility;
 using EventContracts.Api.Confluent;
 using EventContracts.Api.Config;
@@ -31,8 +32,13 @@ public static class RegistryApp
         services.AddSingleton<DeploymentStore>();
         services.AddSingleton<ReadCheckCache>();
         services.AddSingleton<CanIDeploy>();
+        services.AddRegistryAuth();
         services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(options => options.SwaggerDoc("v1", new() { Title = "EventContracts registry", Version = "v1", Description = "Confluent-compatible schema registry for JSON Schema event contracts, with native /v1 checks." }));
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new() { Title = "EventContracts registry", Version = "v1", Description = "Confluent-compatible schema registry for JSON Schema event contracts, with native /v1 checks." });
+            AuthOpenApi.Describe(options);
+        });
         var maxBody = builder.Configuration.GetSection("Registry").Get<RegistryOptions>()?.MaxRequestBodyBytes ?? new RegistryOptions().MaxRequestBodyBytes;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
         return builder;
@@ -42,6 +48,13 @@ public static class RegistryApp
     {
         ArgumentNullException.ThrowIfNull(services);
         await services.MigrateRegistryDatabaseAsync();
+        if (!await services.GetRequiredService<ApiKeyStore>().IsEnforcedAsync(CancellationToken.None))
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("EventContracts.Api.Auth").LogWarning(
+                "AUTH IS OFF: no API key exists, so anyone who can reach this registry may read, register, delete and change "
+                + "anything. Create the first (admin) key with `evc keys create --role admin` or POST /v1/keys; every request "
+                + "needs a key from then on (docs/security.md).");
+        }
     }
 
     public static WebApplication MapEventContractsRegistry(this WebApplication app)
@@ -50,6 +63,10 @@ public static class RegistryApp
         app.UseMiddleware<ErrorHandling>();
         app.UseSwagger();
         app.UseSwaggerUI();
+
+        // After Swagger, which stays open (it describes the API, and the document is in the repository anyway).
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapSubjectsApi();
         app.MapSchemasApi();
         app.MapCompatibilityApi();
@@ -61,6 +78,7 @@ public static class RegistryApp
         app.MapEnvironmentsApi();
         app.MapCanIDeployApi();
         app.MapHealthApi();
+        app.MapKeysApi();
         app.MapAssociationsApi();
         return app;
     }

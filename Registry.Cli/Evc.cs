@@ -27,6 +27,7 @@ internal static class Evc
             RecordUndeploymentCommand.Create(),
             CreateEnvironmentCommand.Create(),
             CanIDeployCommand.Create(),
+            KeysCommand.Create(),
         };
 
     public static async Task<int> RunAsync(string[] args)

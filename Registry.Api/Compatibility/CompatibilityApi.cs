@@ -1,3 +1,4 @@
+using EventContracts.Api.Auth;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EventContracts.Api.Confluent;
@@ -13,13 +14,13 @@ public static class CompatibilityApi
 {
     public static IEndpointRouteBuilder MapCompatibilityApi(this IEndpointRouteBuilder app)
     {
-        var confluent = app.MapGroup("/compatibility/subjects/{subject}").WithTags("Compatibility");
+        var confluent = app.MapGroup("/compatibility/subjects/{subject}").WithTags("Compatibility").ForReaders();
         confluent.MapPost("/versions/{version}", CheckAgainstVersion).AcceptsConfluent<SchemaRequest>()
             .WithSummary("Is the schema compatible with one version (a number, latest or -1) under the subject's level?");
         confluent.MapPost("/versions", CheckAgainstLevel).AcceptsConfluent<SchemaRequest>()
             .WithSummary("Is the schema compatible with every version the subject's level covers?");
 
-        app.MapPost("/v1/compatibility", CheckStateless).WithTags("Native")
+        app.MapPost("/v1/compatibility", CheckStateless).ForReaders().WithTags("Native")
             .WithSummary("Stateless check of a candidate against previous schemas, no subject needed.")
             .Produces<CompatibilityReport>().ProducesProblem(422);
         return app;

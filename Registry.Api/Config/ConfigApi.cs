@@ -1,3 +1,4 @@
+using EventContracts.Api.Auth;
 using System.Text.Json.Serialization;
 using EventContracts.Api.Confluent;
 using EventContracts.Api.Core;
@@ -15,12 +16,12 @@ public static class ConfigApi
     public static IEndpointRouteBuilder MapConfigApi(this IEndpointRouteBuilder app)
     {
         var config = app.MapGroup("/config").WithTags("Config");
-        config.MapGet("/", (SettingsStore settings, CancellationToken ct) => Get(settings, null, "true", ct)).WithSummary("The global configuration.");
-        config.MapPut("/", (HttpRequest request, SettingsStore settings, CancellationToken ct) => Put(request, settings, null, ct)).AcceptsConfluent<ConfigRequest>().WithSummary("Sets the global configuration.");
-        config.MapDelete("/", (SettingsStore settings, CancellationToken ct) => Delete(settings, null, ct)).WithSummary("Resets the global configuration to the defaults.");
-        config.MapGet("/{subject}", (SettingsStore settings, string subject, string? defaultToGlobal, CancellationToken ct) => Get(settings, Subject.Parse(subject).Name, defaultToGlobal, ct)).WithSummary("A subject's configuration (40408 when it has none, unless defaultToGlobal=true).");
-        config.MapPut("/{subject}", (HttpRequest request, SettingsStore settings, string subject, CancellationToken ct) => Put(request, settings, Subject.Parse(subject).Name, ct)).AcceptsConfluent<ConfigRequest>().WithSummary("Sets a subject's configuration.");
-        config.MapDelete("/{subject}", (SettingsStore settings, string subject, CancellationToken ct) => Delete(settings, Subject.Parse(subject).Name, ct)).WithSummary("Removes a subject's configuration; the global one applies again.");
+        config.MapGet("/", (SettingsStore settings, CancellationToken ct) => Get(settings, null, "true", ct)).ForReaders().WithSummary("The global configuration.");
+        config.MapPut("/", (HttpRequest request, SettingsStore settings, CancellationToken ct) => Put(request, settings, null, ct)).AcceptsConfluent<ConfigRequest>().ForAdmins().WithSummary("Sets the global configuration.");
+        config.MapDelete("/", (SettingsStore settings, CancellationToken ct) => Delete(settings, null, ct)).ForAdmins().WithSummary("Resets the global configuration to the defaults.");
+        config.MapGet("/{subject}", (SettingsStore settings, string subject, string? defaultToGlobal, CancellationToken ct) => Get(settings, Subject.Parse(subject).Name, defaultToGlobal, ct)).ForReaders().WithSummary("A subject's configuration (40408 when it has none, unless defaultToGlobal=true).");
+        config.MapPut("/{subject}", (HttpRequest request, SettingsStore settings, string subject, CancellationToken ct) => Put(request, settings, Subject.Parse(subject).Name, ct)).AcceptsConfluent<ConfigRequest>().ForSubjectWriters().WithSummary("Sets a subject's configuration.");
+        config.MapDelete("/{subject}", (SettingsStore settings, string subject, CancellationToken ct) => Delete(settings, Subject.Parse(subject).Name, ct)).ForSubjectWriters().WithSummary("Removes a subject's configuration; the global one applies again.");
         return app;
     }
 

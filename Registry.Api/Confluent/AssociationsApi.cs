@@ -1,3 +1,4 @@
+using EventContracts.Api.Auth;
 using EventContracts.Api.Core;
 
 namespace EventContracts.Api.Confluent;
@@ -10,11 +11,11 @@ public static class AssociationsApi
 {
     public static IEndpointRouteBuilder MapAssociationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/associations/{**rest}", ["GET", "POST", "PUT", "DELETE"], NotSupported).ExcludeFromDescription();
-        app.MapMethods("/associations", ["GET", "POST", "PUT", "DELETE"], NotSupported).ExcludeFromDescription();
+        app.MapMethods("/associations/{**rest}", ["GET", "POST", "PUT", "DELETE"], NotSupported).ForReaders().ExcludeFromDescription();
+        app.MapMethods("/associations", ["GET", "POST", "PUT", "DELETE"], NotSupported).ForReaders().ExcludeFromDescription();
 
         // Any other unknown path answers in Confluent's error shape too, rather than an empty 404.
-        app.MapFallback(UnknownPath).ExcludeFromDescription();
+        app.MapFallback(UnknownPath).ForReaders().ExcludeFromDescription();
         return app;
     }
 

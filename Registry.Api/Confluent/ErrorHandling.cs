@@ -48,7 +48,11 @@ public sealed class ErrorHandling(RequestDelegate next, ILogger<ErrorHandling> l
         }
     }
 
-    private static Task WriteAsync(HttpContext context, RegistryException error)
+    /// <summary>What a 401 asks for: either of the two ways to send a key (docs/security.md).</summary>
+    private static readonly Microsoft.Extensions.Primitives.StringValues Challenges = new(["Basic realm=\"EventContracts\"", "Bearer realm=\"EventContracts\""]);
+
+    /// <summary>Writes <paramref name="error"/> as Confluent's error body, or as problem details under <c>/v1</c>.</summary>
+    internal static Task WriteAsync(HttpContext context, RegistryException error)
     {
         if (context.Response.HasStarted)
         {
@@ -57,6 +61,11 @@ public sealed class ErrorHandling(RequestDelegate next, ILogger<ErrorHandling> l
 
         context.Response.Clear();
         context.Response.StatusCode = error.HttpStatus;
+        if (error.HttpStatus == StatusCodes.Status401Unauthorized)
+        {
+            context.Response.Headers.WWWAuthenticate = Challenges;
+        }
+
         if (context.Request.Path.StartsWithSegments("/v1"))
         {
             var problem = new ProblemDetails
@@ -84,6 +93,8 @@ public sealed class ErrorHandling(RequestDelegate next, ILogger<ErrorHandling> l
     private static string ProblemTitle(RegistryException error) => error.HttpStatus switch
     {
         400 => "Bad request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
         404 => "Not found",
         409 when error.ErrorCode == ErrorCodes.Conflict => "Conflict",
         409 => "Incompatible schema",

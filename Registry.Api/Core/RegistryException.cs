@@ -43,6 +43,12 @@ public sealed class RegistryException : Exception
 public static class ErrorCodes
 {
     public const int BadRequest = 400;
+
+    /// <summary>No API key, or one that is unknown, revoked or has the wrong secret.</summary>
+    public const int Unauthorized = 40101;
+
+    /// <summary>The API key's role or subject scopes do not allow the request.</summary>
+    public const int Forbidden = 40301;
     public const int SubjectNotFound = 40401;
     public const int VersionNotFound = 40402;
     public const int SchemaNotFound = 40403;

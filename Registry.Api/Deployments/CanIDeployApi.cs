@@ -1,3 +1,4 @@
+using EventContracts.Api.Auth;
 using System.Globalization;
 using EventContracts.Deployments;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,7 @@ public static class CanIDeployApi
 {
     public static IEndpointRouteBuilder MapCanIDeployApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/can-i-deploy", Evaluate).WithTags("Native")
+        app.MapGet("/v1/can-i-deploy", Evaluate).ForReaders().WithTags("Native")
             .WithSummary("Can this service version be deployed to this environment? The verdict (safe, unsafe, unknown) from the schemas of every real reader/writer pair, with findings and reasons.")
             .ProducesProblem(400).ProducesProblem(404);
         return app;

@@ -1,3 +1,4 @@
+using EventContracts.Api.Auth;
 using EventContracts.Api.Confluent;
 using EventContracts.Deployments;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,22 +10,22 @@ public static class EnvironmentsApi
 {
     public static IEndpointRouteBuilder MapEnvironmentsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/v1/environments/{environment}", CreateEnvironment).WithTags("Native")
+        app.MapPut("/v1/environments/{environment}", CreateEnvironment).ForWriters().WithTags("Native")
             .WithSummary("Creates an environment (201), or answers it when it exists (200).")
             .ProducesProblem(400);
-        app.MapGet("/v1/environments", ListEnvironments).WithTags("Native")
+        app.MapGet("/v1/environments", ListEnvironments).ForReaders().WithTags("Native")
             .WithSummary("Lists the environments with their number of deployed services, sorted by name.");
-        app.MapGet("/v1/environments/{environment}", GetEnvironment).WithTags("Native")
+        app.MapGet("/v1/environments/{environment}", GetEnvironment).ForReaders().WithTags("Native")
             .WithSummary("What runs in an environment now: its current deployments, sorted by service.")
             .ProducesProblem(400).ProducesProblem(404);
-        app.MapPost("/v1/environments/{environment}/deployments", Deploy).WithTags("Native")
+        app.MapPost("/v1/environments/{environment}/deployments", Deploy).ForWriters().WithTags("Native")
             .WithSummary("Records that a recorded release now runs in the environment, replacing the service's previous version there (201; 200 when it already was the current one).")
             .Accepts<DeploymentRequest>("application/json", "*/*")
             .ProducesProblem(400).ProducesProblem(404);
-        app.MapDelete("/v1/environments/{environment}/deployments/{service}", Undeploy).WithTags("Native")
+        app.MapDelete("/v1/environments/{environment}/deployments/{service}", Undeploy).ForWriters().WithTags("Native")
             .WithSummary("Records that a service no longer runs in the environment; answers the ended deployment.")
             .ProducesProblem(400).ProducesProblem(404);
-        app.MapGet("/v1/environments/{environment}/deployments/history", History).WithTags("Native")
+        app.MapGet("/v1/environments/{environment}/deployments/history", History).ForReaders().WithTags("Native")
             .WithSummary("Every deployment in the environment, newest first, ended ones included; optionally of one service.")
             .ProducesProblem(400).ProducesProblem(404);
         return app;

@@ -1,3 +1,4 @@
+using EventContracts.Api.Auth;
 using EventContracts.Api.Confluent;
 using EventContracts.Deployments;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,16 +10,16 @@ public static class ServicesApi
 {
     public static IEndpointRouteBuilder MapServicesApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/services/{service}/releases", RecordRelease).WithTags("Native")
+        app.MapPost("/v1/services/{service}/releases", RecordRelease).ForWriters().WithTags("Native")
             .WithSummary("Records a release: a service version and the contracts it produces and consumes (201 new, 200 recorded before with the same contracts, 409 with other contracts).")
             .Accepts<ReleaseRequest>("application/json", "*/*")
             .ProducesProblem(400).ProducesProblem(409);
-        app.MapGet("/v1/services", ListServices).WithTags("Native")
+        app.MapGet("/v1/services", ListServices).ForReaders().WithTags("Native")
             .WithSummary("Lists the services with their number of releases, sorted by name.");
-        app.MapGet("/v1/services/{service}", GetService).WithTags("Native")
+        app.MapGet("/v1/services/{service}", GetService).ForReaders().WithTags("Native")
             .WithSummary("A service's releases (newest first) and its current deployments (by environment).")
             .ProducesProblem(400).ProducesProblem(404);
-        app.MapGet("/v1/services/{service}/releases/{version}", GetRelease).WithTags("Native")
+        app.MapGet("/v1/services/{service}/releases/{version}", GetRelease).ForReaders().WithTags("Native")
             .WithSummary("One release of a service, with warnings for contracts whose schema version is not registered.")
             .ProducesProblem(400).ProducesProblem(404);
         return app;

@@ -1,3 +1,4 @@
+using EventContracts.Api.Auth;
 using System.Text.Json.Serialization;
 using EventContracts.Api.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,8 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health/live", () => TypedResults.Ok(new HealthStatus("live"))).WithTags("Health").WithSummary("The process is up.");
-        app.MapGet("/health/ready", Ready).WithTags("Health").WithSummary("The database answers a query.");
+        app.MapGet("/health/live", () => TypedResults.Ok(new HealthStatus("live"))).ForAnyone().WithTags("Health").WithSummary("The process is up.");
+        app.MapGet("/health/ready", Ready).ForAnyone().WithTags("Health").WithSummary("The database answers a query.");
         return app;
     }
 

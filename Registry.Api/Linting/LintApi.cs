@@ -1,3 +1,4 @@
+using EventContracts.Api.Auth;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EventContracts.Api.Compatibility;
@@ -14,7 +15,7 @@ public static class LintApi
 {
     public static IEndpointRouteBuilder MapLintApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/lint", Lint).WithTags("Native")
+        app.MapPost("/v1/lint", Lint).ForReaders().WithTags("Native")
             .WithSummary("Lints a schema (and, when given, its event-type name) with the registry's rule configuration.")
             .Produces<LintResponse>().ProducesProblem(422);
         return app;

@@ -1,3 +1,4 @@
+using EventContracts.Api.Auth;
 using System.Text.Json.Serialization;
 using EventContracts.Api.Confluent;
 using EventContracts.Api.Core;
@@ -10,12 +11,12 @@ public static class ModeApi
     public static IEndpointRouteBuilder MapModeApi(this IEndpointRouteBuilder app)
     {
         var mode = app.MapGroup("/mode").WithTags("Mode");
-        mode.MapGet("/", async (SettingsStore settings, CancellationToken ct) => ConfluentHttp.Ok(new ModeBody((await settings.ModeAsync(null, ct)).ToWireName()))).WithSummary("The global mode.");
-        mode.MapPut("/", (HttpRequest request, SettingsStore settings, CancellationToken ct) => Put(request, settings, SettingsStore.GlobalScope, ct)).AcceptsConfluent<ModeBody>().WithSummary("Sets the global mode.");
-        mode.MapDelete("/", (SettingsStore settings, CancellationToken ct) => Delete(settings, SettingsStore.GlobalScope, ct)).WithSummary("Resets the global mode to READWRITE.");
-        mode.MapGet("/{subject}", Get).WithSummary("A subject's mode (40409 when it has none, unless defaultToGlobal=true).");
-        mode.MapPut("/{subject}", (HttpRequest request, SettingsStore settings, string subject, CancellationToken ct) => Put(request, settings, Subject.Parse(subject).Name, ct)).AcceptsConfluent<ModeBody>().WithSummary("Sets a subject's mode.");
-        mode.MapDelete("/{subject}", (SettingsStore settings, string subject, CancellationToken ct) => Delete(settings, Subject.Parse(subject).Name, ct)).WithSummary("Removes a subject's mode; the global one applies again.");
+        mode.MapGet("/", async (SettingsStore settings, CancellationToken ct) => ConfluentHttp.Ok(new ModeBody((await settings.ModeAsync(null, ct)).ToWireName()))).ForReaders().WithSummary("The global mode.");
+        mode.MapPut("/", (HttpRequest request, SettingsStore settings, CancellationToken ct) => Put(request, settings, SettingsStore.GlobalScope, ct)).AcceptsConfluent<ModeBody>().ForAdmins().WithSummary("Sets the global mode.");
+        mode.MapDelete("/", (SettingsStore settings, CancellationToken ct) => Delete(settings, SettingsStore.GlobalScope, ct)).ForAdmins().WithSummary("Resets the global mode to READWRITE.");
+        mode.MapGet("/{subject}", Get).ForReaders().WithSummary("A subject's mode (40409 when it has none, unless defaultToGlobal=true).");
+        mode.MapPut("/{subject}", (HttpRequest request, SettingsStore settings, string subject, CancellationToken ct) => Put(request, settings, Subject.Parse(subject).Name, ct)).AcceptsConfluent<ModeBody>().ForSubjectWriters().WithSummary("Sets a subject's mode.");
+        mode.MapDelete("/{subject}", (SettingsStore settings, string subject, CancellationToken ct) => Delete(settings, Subject.Parse(subject).Name, ct)).ForSubjectWriters().WithSummary("Removes a subject's mode; the global one applies again.");
         return app;
     }
 

@@ -1,3 +1,4 @@
+using EventContracts.Api.Auth;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EventContracts.Api.Confluent;
@@ -11,7 +12,7 @@ public static class SchemasApi
 {
     public static IEndpointRouteBuilder MapSchemasApi(this IEndpointRouteBuilder app)
     {
-        var schemas = app.MapGroup("/schemas").WithTags("Schemas");
+        var schemas = app.MapGroup("/schemas").WithTags("Schemas").ForReaders();
         schemas.MapGet("/", ListSchemas).WithSummary("Every subject version with its schema.");
         schemas.MapGet("/types", () => ConfluentHttp.Ok<IReadOnlyList<string>>(["JSON"])).WithSummary("The schema types this registry accepts.");
         schemas.MapGet("/ids/{id}", GetById).Produces<SchemaByIdResponse>(200, ConfluentHttp.ContentType).WithSummary("A schema by its global id (soft-deleted ones included).");

@@ -150,3 +150,28 @@ public sealed class DeploymentRecord
     /// <summary>The service version this deployment replaced in the environment, if any.</summary>
     public string? Replaced { get; set; }
 }
+
+/// <summary>
+/// An API key: its public id, role and scopes, and a salted SHA-256 of its secret; the secret itself is never stored
+/// (docs/security.md). Revoked keys stay as rows, so "some key exists" (auth enforced) never turns back to false.
+/// </summary>
+public sealed class ApiKeyRecord
+{
+    public required string Id { get; set; }
+
+    /// <summary><c>reader</c>, <c>writer</c> or <c>admin</c>.</summary>
+    public required string Role { get; set; }
+
+    /// <summary>The subject prefixes a writer is limited to, one per line; empty for every subject.</summary>
+    public string Scopes { get; set; } = string.Empty;
+
+    public string? Description { get; set; }
+
+    public required byte[] Salt { get; set; }
+
+    public required byte[] Hash { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+}

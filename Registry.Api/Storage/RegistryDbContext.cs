@@ -40,6 +40,8 @@ public class RegistryDbContext : DbContext
 
     public DbSet<DeploymentRecord> Deployments => Set<DeploymentRecord>();
 
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -80,6 +82,15 @@ public class RegistryDbContext : DbContext
             setting.ToTable("settings");
             setting.HasKey(s => s.Scope);
             setting.Property(s => s.Scope).HasMaxLength(255);
+        });
+        modelBuilder.Entity<ApiKeyRecord>(key =>
+        {
+            key.ToTable("api_keys");
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Id).HasMaxLength(64);
+            key.Property(k => k.Role).HasMaxLength(16);
+            key.Property(k => k.Scopes).HasMaxLength(4000);
+            key.Property(k => k.Description).HasMaxLength(200);
         });
         OnDeployGateCreating(modelBuilder);
     }

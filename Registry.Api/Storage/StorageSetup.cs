@@ -61,8 +61,40 @@ public static class StorageSetup
             await db.Database.CloseConnectionAsync();
         }
 
-        // On PostgreSQL replicas may start together: EF Core's migration lock lets one migrate while the others wait.
+        if (db.Database.IsNpgsql() && await db.Database.CanConnectAsync())
+        {
+            await MigrateOneAtATimeAsync(db);
+            return;
+        }
+
         await db.Database.MigrateAsync();
+    }
+
+    /// <summary>
+    /// Migrates PostgreSQL while holding a session advisory lock, so replicas that start together migrate one after the
+    /// other. EF Core's own migration lock is a table lock inside each migration's transaction: it is released when the
+    /// first migration commits, and a replica that was waiting then applies the second migration while the first
+    /// replica applies it too ("relation already exists"). The two-key form keeps clear of the subject locks' keys.
+    /// </summary>
+    private static async Task MigrateOneAtATimeAsync(RegistryDbContext db)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(8081, 1)");
+            try
+            {
+                await db.Database.MigrateAsync();
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(8081, 1)");
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>The PostgreSQL contexts handed out as the <see cref="RegistryDbContext"/> every store asks for.</summary>

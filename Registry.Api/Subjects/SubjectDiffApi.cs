@@ -1,3 +1,4 @@
+using EventContracts.Api.Auth;
 using System.Text.Json.Serialization;
 using EventContracts.Api.Core;
 using EventContracts.Compatibility;
@@ -9,7 +10,7 @@ public static class SubjectDiffApi
 {
     public static IEndpointRouteBuilder MapSubjectDiffApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/subjects/{subject}/diff", Diff).WithTags("Native")
+        app.MapGet("/v1/subjects/{subject}/diff", Diff).ForReaders().WithTags("Native")
             .WithSummary("Differences from one version to another (numbers or latest), with the verdict of each level.")
             .Produces<DiffResponse>().ProducesProblem(404).ProducesProblem(422);
         return app;

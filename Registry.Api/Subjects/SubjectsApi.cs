@@ -1,3 +1,4 @@
+using EventContracts.Api.Auth;
 using EventContracts.Api.Confluent;
 using EventContracts.Api.Core;
 
@@ -9,15 +10,15 @@ public static class SubjectsApi
     public static IEndpointRouteBuilder MapSubjectsApi(this IEndpointRouteBuilder app)
     {
         var subjects = app.MapGroup("/subjects").WithTags("Subjects");
-        subjects.MapGet("/", ListSubjects).WithSummary("Subjects with at least one live version.");
-        subjects.MapPost("/{subject}", Lookup).AcceptsConfluent<SchemaRequest>().WithSummary("The version of the subject holding this schema.");
-        subjects.MapDelete("/{subject}", DeleteSubject).WithSummary("Soft-deletes every version, or removes them after a soft delete (permanent=true).");
-        subjects.MapGet("/{subject}/versions", ListVersions).WithSummary("The subject's version numbers.");
-        subjects.MapPost("/{subject}/versions", Register).AcceptsConfluent<SchemaRequest>().WithSummary("Registers a schema: limits, parse, naming and lint, compatibility, store.");
-        subjects.MapGet("/{subject}/versions/{version}", GetVersion).WithSummary("One version: a number, latest or -1.");
-        subjects.MapGet("/{subject}/versions/{version}/schema", GetVersionSchema).WithSummary("The schema text of one version.");
-        subjects.MapDelete("/{subject}/versions/{version}", DeleteVersion).WithSummary("Soft-deletes a version, or removes it after a soft delete (permanent=true).");
-        subjects.MapGet("/{subject}/versions/{version}/referencedby", ReferencedBy).WithSummary("Ids of schemas that reference this version.");
+        subjects.MapGet("/", ListSubjects).ForReaders().WithSummary("Subjects with at least one live version.");
+        subjects.MapPost("/{subject}", Lookup).ForReaders().AcceptsConfluent<SchemaRequest>().WithSummary("The version of the subject holding this schema.");
+        subjects.MapDelete("/{subject}", DeleteSubject).ForSubjectWriters().WithSummary("Soft-deletes every version, or removes them after a soft delete (permanent=true).");
+        subjects.MapGet("/{subject}/versions", ListVersions).ForReaders().WithSummary("The subject's version numbers.");
+        subjects.MapPost("/{subject}/versions", Register).ForSubjectWriters().AcceptsConfluent<SchemaRequest>().WithSummary("Registers a schema: limits, parse, naming and lint, compatibility, store.");
+        subjects.MapGet("/{subject}/versions/{version}", GetVersion).ForReaders().WithSummary("One version: a number, latest or -1.");
+        subjects.MapGet("/{subject}/versions/{version}/schema", GetVersionSchema).ForReaders().WithSummary("The schema text of one version.");
+        subjects.MapDelete("/{subject}/versions/{version}", DeleteVersion).ForSubjectWriters().WithSummary("Soft-deletes a version, or removes it after a soft delete (permanent=true).");
+        subjects.MapGet("/{subject}/versions/{version}/referencedby", ReferencedBy).ForReaders().WithSummary("Ids of schemas that reference this version.");
         return app;
     }
 

@@ -60,6 +60,9 @@ public class RegistryHost : IAsyncLifetime
     /// <summary>The bound base address, e.g. <c>http://127.0.0.1:41234</c>; changes on every start.</summary>
     public string Url { get; private set; } = string.Empty;
 
+    /// <summary>The running registry's services, e.g. its endpoints (<c>EndpointDataSource</c>).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The registry is not running.");
+
     /// <summary>A plain HTTP client on <see cref="Url"/>.</summary>
     public HttpClient Http { get; private set; } = new();
 
