@@ -1,3 +1,4 @@
+using EventContracts.Client;
 using EventContracts.Keys;
 
 namespace EventContracts.Cli.Registry;
@@ -6,14 +7,14 @@ namespace EventContracts.Cli.Registry;
 internal sealed partial class RegistryClient
 {
     /// <summary><c>POST /v1/keys</c>: the new key and, this once, its secret.</summary>
-    public Task<RegistryAnswer<CreatedApiKey>> CreateKeyAsync(ApiKeyRequest request, CancellationToken cancellationToken) =>
+    public Task<RegistryResponse<CreatedApiKey>> CreateKeyAsync(ApiKeyRequest request, CancellationToken cancellationToken) =>
         PostAsync<CreatedApiKey>("v1/keys", request, cancellationToken);
 
     /// <summary><c>GET /v1/keys</c>: every key, revoked ones included, oldest first; never a secret.</summary>
-    public Task<RegistryAnswer<List<ApiKeyInfo>>> ListKeysAsync(CancellationToken cancellationToken) =>
+    public Task<RegistryResponse<List<ApiKeyInfo>>> ListKeysAsync(CancellationToken cancellationToken) =>
         GetAsync<List<ApiKeyInfo>>("v1/keys", cancellationToken);
 
     /// <summary><c>DELETE /v1/keys/{id}</c>: the revoked key; 404 (no such key) and 409 (the last admin key) throw.</summary>
-    public Task<RegistryAnswer<ApiKeyInfo>> RevokeKeyAsync(string id, CancellationToken cancellationToken) =>
+    public Task<RegistryResponse<ApiKeyInfo>> RevokeKeyAsync(string id, CancellationToken cancellationToken) =>
         SendAsync<ApiKeyInfo>(HttpMethod.Delete, $"v1/keys/{Segment(id)}", null, cancellationToken);
 }
