@@ -112,9 +112,7 @@ internal static class JsonEmitter
         // Read.
         w.Line();
         w.Open("internal static " + type + " ReadValue(ref " + Reader + " reader, " + Options + " options)");
-        w.Open("if (reader.TokenType != " + Token + "StartObject)");
-        w.Line("throw new " + Exception + "(\"expected a JSON object for " + Escape(c.What(record.Name)) + ", found \" + reader.TokenType.ToString());");
-        w.Close();
+        RequireToken(w, "StartObject", "a JSON object for " + c.What(record.Name));
         w.Line();
         if (record.Discriminator is not null)
         {
@@ -277,9 +275,7 @@ internal static class JsonEmitter
             {
                 var n = N(c.Counter++);
                 var item = ContractEmitter.TypeName(type.Element!, c.Qualifier);
-                w.Open("if (reader.TokenType != " + Token + "StartArray)");
-                w.Line("throw new " + Exception + "(\"expected a JSON array, found \" + reader.TokenType.ToString());");
-                w.Close();
+                RequireToken(w, "StartArray", "a JSON array");
                 w.Line();
                 w.Line("var list" + n + " = new global::System.Collections.Generic.List<" + item + ">();");
                 w.Open("while (reader.Read() && reader.TokenType != " + Token + "EndArray)");
@@ -296,9 +292,7 @@ internal static class JsonEmitter
             {
                 var n = N(c.Counter++);
                 var item = ContractEmitter.TypeName(type.Element!, c.Qualifier);
-                w.Open("if (reader.TokenType != " + Token + "StartObject)");
-                w.Line("throw new " + Exception + "(\"expected a JSON object, found \" + reader.TokenType.ToString());");
-                w.Close();
+                RequireToken(w, "StartObject", "a JSON object");
                 w.Line();
                 w.Line("var map" + n + " = new global::System.Collections.Generic.Dictionary<string, " + item + ">(global::System.StringComparer.Ordinal);");
                 w.Open("while (reader.Read() && reader.TokenType == " + Token + "PropertyName)");
@@ -466,9 +460,7 @@ internal static class JsonEmitter
         var wrong = "\"" + union.DiscriminatorJsonName + "\" of " + c.What(union.Name) + " must be one of " + string.Join(", ", expected);
         w.Line();
         w.Open("internal static " + type + " ReadValue(ref " + Reader + " reader, " + Options + " options)");
-        w.Open("if (reader.TokenType != " + Token + "StartObject)");
-        w.Line("throw new " + Exception + "(\"expected a JSON object for " + Escape(c.What(union.Name)) + ", found \" + reader.TokenType.ToString());");
-        w.Close();
+        RequireToken(w, "StartObject", "a JSON object for " + c.What(union.Name));
         w.Line();
         w.Line("// A copy of the reader looks ahead for the discriminator; the original then reads the whole object.");
         w.Line("var scan = reader;");
@@ -530,9 +522,7 @@ internal static class JsonEmitter
 
         w.Line();
         w.Open("internal static " + type + " ReadValue(ref " + Reader + " reader)");
-        w.Open("if (reader.TokenType != " + Token + "String)");
-        w.Line("throw new " + Exception + "(\"expected a string for " + Escape(e.Name) + ", found \" + reader.TokenType.ToString());");
-        w.Close();
+        RequireToken(w, "String", "a string for " + e.Name);
         w.Line();
         foreach (var m in e.Members)
         {
@@ -562,6 +552,14 @@ internal static class JsonEmitter
         w.Indent--;
         w.Close();
         w.Close();
+        w.Close();
+    }
+
+    /// <summary>Emits: unless the reader is at <paramref name="token"/>, a JsonException saying what was expected and what came.</summary>
+    private static void RequireToken(CodeWriter w, string token, string expected)
+    {
+        w.Open("if (reader.TokenType != " + Token + token + ")");
+        w.Line("throw new " + Exception + "(\"expected " + Escape(expected) + ", found \" + reader.TokenType.ToString());");
         w.Close();
     }
 
