@@ -14,6 +14,12 @@ public sealed class SchemaCache : IDisposable
     private readonly ConcurrentDictionary<int, byte[]> _responses = new();
     private readonly MemoryCache _parsed = new(new MemoryCacheOptions { SizeLimit = 4096 });
 
+    /// <summary>
+    /// What the parsed schemas share: the versions of a subject repeat most of each other, so each unchanged subschema is
+    /// held once, and a check against a long history reads it once. Bounded (<see cref="SubschemaPool.DefaultCapacity"/>).
+    /// </summary>
+    public SubschemaPool Subschemas { get; } = new();
+
     public bool TryGetStored(int id, out StoredSchema schema) => _stored.TryGetValue(id, out schema!);
 
     public void AddStored(StoredSchema schema) => _stored.TryAdd(schema.Id, schema);

@@ -319,7 +319,7 @@ public sealed class SchemaRegistry(
 
         var stored = await GetSchemaAsync(id, cancellationToken) ?? throw new RegistryException(ErrorCodes.SchemaNotFound, $"Schema {id} not found.");
         var references = await ResolveReferencesAsync(stored.References, depth, cancellationToken);
-        parsed = ContractSchema.Parse(stored.Text, new SchemaParseOptions { References = references, Limits = options.Value.Limits with { MaxBytes = int.MaxValue } });
+        parsed = ContractSchema.Parse(stored.Text, new SchemaParseOptions { References = references, Limits = options.Value.Limits with { MaxBytes = int.MaxValue }, Pool = cache.Subschemas });
         cache.AddParsed(id, parsed);
         return parsed;
     }

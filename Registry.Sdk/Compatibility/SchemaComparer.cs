@@ -61,14 +61,18 @@ internal sealed class SchemaComparer
     /// </remarks>
     public void Compare(ContractSchema writer, ContractSchema reader, List<Difference> sink)
     {
-        if (writer.RootDigest is { } original && reader.RootDigest is { } update && original.BodyHash == update.BodyHash)
+        if (writer.RootDigest is { } original && reader.RootDigest is { } update)
         {
-            // The same schema up to its root's annotations: their changes are all the walk would find.
-            CompareAnnotations(original, update, sink);
-            return;
-        }
+            if (original.BodyHash == update.BodyHash)
+            {
+                // The same schema up to its root's annotations: their changes are all the walk would find.
+                CompareAnnotations(original, update, sink);
+                return;
+            }
 
-        if (writer.Fingerprint == reader.Fingerprint && !writer.UsesReferences && !reader.UsesReferences)
+            // Different bodies are different texts: the fingerprints (a string each, cold in a long history) need no look.
+        }
+        else if (writer.Fingerprint == reader.Fingerprint && !writer.UsesReferences && !reader.UsesReferences)
         {
             return; // the same text: nothing differs
         }

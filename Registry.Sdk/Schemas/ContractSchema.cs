@@ -29,7 +29,7 @@ public sealed class ContractSchema
 
         // Built eagerly so a schema that is not a schema fails here, with its location, not later in a comparison.
         UsesReferences = options.References is { Count: > 0 };
-        _document = SchemaDocument.Build(this, options.References);
+        _document = SchemaDocument.Build(this, options.References, options.Pool);
         RootDigest = UsesReferences ? null : Model.RootDigest.Of(json.RootElement, _document);
         RootNode = _document.Root;
     }
@@ -169,4 +169,10 @@ public sealed record SchemaParseOptions
 
     /// <summary>Size, depth and work bounds.</summary>
     public SchemaLimits Limits { get; init; } = SchemaLimits.Default;
+
+    /// <summary>
+    /// Shares subschemas with the other schemas parsed through the same pool (see <see cref="SubschemaPool"/>): give
+    /// one pool to every version of a contract, or to a whole registry, to keep a long history small and quick to check.
+    /// </summary>
+    public SubschemaPool? Pool { get; init; }
 }

@@ -27,10 +27,15 @@ public class WorkingSetControlBenchmarks
     [Params(50, 500)]
     public int Properties { get; set; }
 
+    /// <summary>Whether the versions share their common subschemas (one <see cref="SubschemaPool"/>, as in the registry) or each has its own.</summary>
+    [Params(false, true)]
+    public bool Pooled { get; set; }
+
     [GlobalSetup]
     public void ParseHistory()
     {
-        var schemas = SchemaHistory.Generate(1000, Properties, HistoryShape.ConstantDifference).Select(text => ContractSchema.Parse(text, SchemaHistory.Unbounded)).ToArray();
+        var options = Pooled ? SchemaHistory.Unbounded with { Pool = new SubschemaPool() } : SchemaHistory.Unbounded;
+        var schemas = SchemaHistory.Generate(1000, Properties, HistoryShape.ConstantDifference).Select(text => ContractSchema.Parse(text, options)).ToArray();
         _candidate = schemas[^1];
         _all999 = schemas[..^1];
         _newest99 = schemas[900..^1];

@@ -28,11 +28,13 @@ internal sealed class SchemaDocument
     private readonly Queue<(SchemaNode Node, Uri Base)> _unresolved = new();
     private readonly Uri _rootBase;
     private readonly Lock _gate = new();
+    private readonly SubschemaPool? _pool;
 
-    private SchemaDocument(ContractSchema owner, IReadOnlyDictionary<string, ContractSchema>? references)
+    private SchemaDocument(ContractSchema owner, IReadOnlyDictionary<string, ContractSchema>? references, SubschemaPool? pool)
     {
         _owner = owner;
         _references = references ?? new Dictionary<string, ContractSchema>();
+        _pool = pool;
         Draft = owner.Draft;
         _rootBase = DefaultBase;
         Root = null!;
@@ -42,9 +44,10 @@ internal sealed class SchemaDocument
 
     public SchemaNode Root { get; private set; }
 
-    public static SchemaDocument Build(ContractSchema schema, IReadOnlyDictionary<string, ContractSchema>? references)
+    /// <summary>Reads <paramref name="schema"/>; subschemas already in <paramref name="pool"/> are taken from it, new ones added.</summary>
+    public static SchemaDocument Build(ContractSchema schema, IReadOnlyDictionary<string, ContractSchema>? references, SubschemaPool? pool)
     {
-        var document = new SchemaDocument(schema, references);
+        var document = new SchemaDocument(schema, references, pool);
         document.IndexIdentifiers(schema.Root, "#", document._rootBase);
         document.Root = document.Read(schema.Root, "#", document._rootBase);
         document.ResolveAll();
@@ -128,6 +131,15 @@ internal sealed class SchemaDocument
             return existing;
         }
 
+        // The root is compared by its fingerprint and root digest instead (ContractSchema), like SameText's text rule.
+        var digest = pointer == "#" ? UInt128.Zero : TextDigest(element, Draft);
+        if (digest != UInt128.Zero && _pool?.Find(digest, pointer, _owner.Limits.RegexTimeout, System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element)) is { } shared)
+        {
+            // The same text at the same place in an earlier schema: the same subschema, already read and checked.
+            _nodes[pointer] = shared;
+            return shared;
+        }
+
         SchemaNode node;
         switch (element.ValueKind)
         {
@@ -148,9 +160,13 @@ internal sealed class SchemaDocument
         node.Document = this;
         node.IsWhole = true;
 
-        // The root is compared by its fingerprint and root digest instead (ContractSchema), like SameText's text rule.
-        node.TextDigest = pointer == "#" ? UInt128.Zero : TextDigest(element, Draft);
+        node.TextDigest = digest;
         _nodes[pointer] = node;
+        if (digest != UInt128.Zero)
+        {
+            _pool?.Add(node, _owner.Limits.RegexTimeout);
+        }
+
         return node;
     }
 
