@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EventContracts.Schemas;
@@ -28,6 +27,7 @@ internal sealed class SchemaComparer
     private readonly CompatibilityPolicy _policy;
     private readonly SchemaLimits _limits;
     private readonly List<string> _path = [];
+    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
     private readonly HashSet<(SchemaNode, SchemaNode)> _onPath = new(PairComparer.Instance);
     private Dictionary<SchemaNode, SchemaNode>? _expanded;
     private long _started;
@@ -1392,7 +1392,17 @@ internal sealed class SchemaComparer
         DifferenceType added, DifferenceType removed, DifferenceType increased, DifferenceType decreased) =>
         CompareBound(sink, keyword, (double?)original, (double?)update, added, removed, increased, decreased);
 
-    private static string? Format(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+    private string? Format(double? value)
+    {
+        if (value is not { } number)
+        {
+            return null;
+        }
+
+        // "R" round-trips any double in at most 24 characters.
+        Span<char> buffer = stackalloc char[32];
+        return number.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture) ? Shared(buffer[..written]) : number.ToString("R", CultureInfo.InvariantCulture);
+    }
 
     private static string Values(IReadOnlyList<JsonElement> values) =>
         "[" + string.Join(", ", values.Take(8).Select(v => v.GetRawText())) + (values.Count > 8 ? ", …" : string.Empty) + "]";
@@ -1437,20 +1447,72 @@ internal sealed class SchemaComparer
             return "#/";
         }
 
-        var builder = new StringBuilder("#/");
-        builder.AppendJoin('/', _path);
+        var length = 2 + (keyword?.Length ?? 0) + (keyword is not null && _path.Count > 0 ? 1 : 0);
+        foreach (var segment in _path)
+        {
+            length += segment.Length;
+        }
+
+        length += Math.Max(0, _path.Count - 1);
+        char[]? rented = null;
+        var buffer = length <= 512 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
+        "#/".CopyTo(buffer);
+        var at = 2;
+        for (var i = 0; i < _path.Count; i++)
+        {
+            if (i > 0)
+            {
+                buffer[at++] = '/';
+            }
+
+            _path[i].CopyTo(buffer[at..]);
+            at += _path[i].Length;
+        }
+
         if (keyword is not null)
         {
             if (_path.Count > 0)
             {
-                builder.Append('/');
+                buffer[at++] = '/';
             }
 
-            builder.Append(keyword);
+            keyword.CopyTo(buffer[at..]);
         }
 
-        return builder.ToString();
+        var path = Shared(buffer);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return path;
     }
+
+    /// <summary>
+    /// <paramref name="text"/> as a string, the same instance each time the comparer meets the same text. A transitive
+    /// check finds the same paths and bounds in many versions (a property loosened once differs from every older version
+    /// at one path), and the result holds every difference until the check ends: sharing the strings keeps what the check
+    /// holds, and the garbage collector copies, to the differences themselves.
+    /// </summary>
+    private string Shared(ReadOnlySpan<char> text)
+    {
+        var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        if (_strings.Count >= MaxSharedStrings)
+        {
+            _strings.Clear(); // bounded: a hostile schema with endless distinct paths gets fresh strings, not a growing table
+        }
+
+        var created = new string(text);
+        _strings.Add(created);
+        return created;
+    }
+
+    private const int MaxSharedStrings = 4096;
 
     private void Add(List<Difference> sink, DifferenceType type, string? before = null, string? after = null)
     {

@@ -16,13 +16,16 @@ internal static class CanonicalJson
 
     public static string Write(JsonElement element, bool sortKeys)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            WriteValue(writer, element, sortKeys);
-        }
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        WriteUtf8(element, sortKeys, buffer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    /// <summary>The same text as <see cref="Write"/>, as UTF-8 into <paramref name="output"/>: what a fingerprint hashes.</summary>
+    public static void WriteUtf8(JsonElement element, bool sortKeys, System.Buffers.IBufferWriter<byte> output)
+    {
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        WriteValue(writer, element, sortKeys);
     }
 
     private static void WriteValue(Utf8JsonWriter writer, JsonElement element, bool sortKeys)

@@ -11,27 +11,39 @@ namespace EventContracts.Schemas;
 /// </summary>
 public sealed class ContractSchema
 {
-    private readonly SourceMap _sourceMap;
+    private readonly byte[] _utf8;
     private readonly SchemaDocument _document;
 
-    private ContractSchema(string text, JsonDocument json, SourceMap sourceMap, SchemaParseOptions options)
+    // Built from _utf8 when a position is first asked for (findings, errors), not kept from the parse: a map of every
+    // pointer is several times the size of the text, and a registry holds thousands of parsed versions that are only compared.
+    private SourceMap? _sourceMap;
+
+    // Written when first read: the registry reads them for the schema it registers, never for the versions it holds.
+    private string? _canonicalText;
+    private string? _normalizedText;
+
+    private ContractSchema(string text, byte[] utf8, JsonDocument json, SourceMap sourceMap, SchemaParseOptions options)
     {
         Text = text;
         Json = json;
-        _sourceMap = sourceMap;
+        _utf8 = utf8;
+        _sourceMap = sourceMap; // for the errors the rest of the parse may raise; let go at the end
         SourcePath = options.SourcePath;
         Limits = options.Limits;
         Draft = DraftDetector.Detect(json.RootElement, sourceMap, options.SourcePath);
-        CanonicalText = CanonicalJson.Write(json.RootElement, sortKeys: false);
-        NormalizedText = CanonicalJson.Write(json.RootElement, sortKeys: true);
-        Fingerprint = Fingerprint.Of(CanonicalText);
-        NormalizedFingerprint = Fingerprint.Of(NormalizedText);
+        var canonical = new System.Buffers.ArrayBufferWriter<byte>(utf8.Length);
+        CanonicalJson.WriteUtf8(json.RootElement, sortKeys: false, canonical);
+        Fingerprint = Fingerprint.OfUtf8(canonical.WrittenSpan);
+        canonical.ResetWrittenCount();
+        CanonicalJson.WriteUtf8(json.RootElement, sortKeys: true, canonical);
+        NormalizedFingerprint = Fingerprint.OfUtf8(canonical.WrittenSpan);
 
         // Built eagerly so a schema that is not a schema fails here, with its location, not later in a comparison.
         UsesReferences = options.References is { Count: > 0 };
         _document = SchemaDocument.Build(this, options.References, options.Pool);
         RootDigest = UsesReferences ? null : Model.RootDigest.Of(json.RootElement, _document);
         RootNode = _document.Root;
+        _sourceMap = null;
     }
 
     /// <summary>The text as given.</summary>
@@ -44,10 +56,10 @@ public sealed class ContractSchema
     public JsonSchemaDraft Draft { get; }
 
     /// <summary>The JSON text re-serialized compactly with keys in their original order.</summary>
-    public string CanonicalText { get; }
+    public string CanonicalText => _canonicalText ??= CanonicalJson.Write(Json.RootElement, sortKeys: false);
 
     /// <summary>The JSON text re-serialized compactly with object keys sorted (ordinal), so key order and whitespace no longer matter.</summary>
-    public string NormalizedText { get; }
+    public string NormalizedText => _normalizedText ??= CanonicalJson.Write(Json.RootElement, sortKeys: true);
 
     /// <summary>SHA-256 of <see cref="CanonicalText"/>.</summary>
     public Fingerprint Fingerprint { get; }
@@ -114,7 +126,7 @@ public sealed class ContractSchema
                 options.SourcePath);
         }
 
-        return new ContractSchema(text, json, sourceMap, options);
+        return new ContractSchema(text, bytes, json, sourceMap, options);
     }
 
     /// <summary>Like <see cref="Parse"/>, but returns the error instead of throwing it.</summary>
@@ -138,7 +150,8 @@ public sealed class ContractSchema
     /// Where the value at a JSON pointer (<c>#/properties/x</c>, <c>/properties/x</c> or <c>#</c>) starts in the
     /// source text; for an object member, where its name starts. Null when the pointer names nothing.
     /// </summary>
-    public SourcePosition? PositionOf(string pointer) => _sourceMap.PositionOf(pointer);
+    public SourcePosition? PositionOf(string pointer) =>
+        (_sourceMap ??= SourceMap.Build(_utf8, Limits.MaxDepth, SourcePath)).PositionOf(pointer);
 
     internal static string Describe(JsonValueKind kind) => kind switch
     {

@@ -18,8 +18,14 @@ public readonly record struct Fingerprint
     public static Fingerprint Of(string canonicalText)
     {
         ArgumentNullException.ThrowIfNull(canonicalText);
+        return OfUtf8(Encoding.UTF8.GetBytes(canonicalText));
+    }
+
+    /// <summary>Fingerprints canonical text already encoded as UTF-8.</summary>
+    internal static Fingerprint OfUtf8(ReadOnlySpan<byte> canonicalUtf8)
+    {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(canonicalText), hash);
+        SHA256.HashData(canonicalUtf8, hash);
         return new Fingerprint(Convert.ToHexStringLower(hash));
     }
 

@@ -68,6 +68,32 @@ public sealed class ContractSchemaTests
         Assert.Equal(ContractSchema.Parse("""{"type":"object","title":"Café"}""").Fingerprint, schema.Fingerprint);
     }
 
+    [Theory]
+    [InlineData("""{"type":"object","title":"Caf\u00e9","properties":{"b":{"enum":[1.50,"\u2028"]},"a":{"type":"string"}}}""")]
+    [InlineData("true")]
+    public void Both_fingerprints_are_those_of_the_texts_written_later_on_demand(string text)
+    {
+        // The fingerprints are taken at parse from UTF-8; the texts are written only when read.
+        var schema = ContractSchema.Parse(text);
+
+        Assert.Equal(Fingerprint.Of(schema.CanonicalText), schema.Fingerprint);
+        Assert.Equal(Fingerprint.Of(schema.NormalizedText), schema.NormalizedFingerprint);
+        Assert.Same(schema.CanonicalText, schema.CanonicalText);
+    }
+
+    [Fact]
+    public void Positions_are_found_after_the_parse_from_any_number_of_threads_at_once()
+    {
+        // The map of positions is let go after the parse and rebuilt when first asked for.
+        var schema = ContractSchema.Parse("{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": { \"type\": \"string\" }\n  }\n}");
+
+        var positions = new SourcePosition?[64];
+        Parallel.For(0, positions.Length, i => positions[i] = schema.PositionOf("#/properties/a"));
+
+        Assert.All(positions, p => Assert.Equal(new SourcePosition(4, 5), p));
+        Assert.Null(schema.PositionOf("#/properties/missing"));
+    }
+
     [Fact]
     public void Fingerprint_is_the_sha256_of_the_canonical_text()
     {
