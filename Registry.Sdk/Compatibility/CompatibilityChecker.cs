@@ -9,6 +9,9 @@ namespace EventContracts.Compatibility;
 /// </summary>
 public static class CompatibilityChecker
 {
+    /// <summary>How many versions one look-ahead covers: enough misses in flight at once, few enough to stay cached until compared.</summary>
+    private const int PrefetchBatch = 16;
+
     /// <summary>
     /// Checks <paramref name="candidate"/> against <paramref name="previous"/> (oldest first; numbered 1, 2, 3…
     /// in the result's <see cref="CompatibilityIssue.AgainstVersion"/>).
@@ -43,21 +46,32 @@ public static class CompatibilityChecker
             var comparer = new SchemaComparer(policy, candidate.Limits);
             var differences = new List<Difference>();
 
-            // Newest first, so the version most likely to matter is reported first.
+            // Newest first, so the version most likely to matter is reported first. In batches: the first look at a batch
+            // (SchemaComparer.Prefetch) asks for the cold memory of all its versions at once, so the processor waits for
+            // them together rather than one version after the other (see SchemaComparer.Prefetch).
             var oldest = level.IsTransitive() ? 0 : previous.Count - 1;
-            for (var i = previous.Count - 1; i >= oldest; i--)
+            for (var high = previous.Count - 1; high >= oldest; high -= PrefetchBatch)
             {
-                var version = previous[i];
-                if (level.ChecksBackward())
+                var low = Math.Max(oldest, high - PrefetchBatch + 1);
+                for (var i = high; i >= low && high > low; i--)
                 {
-                    comparer.Compare(version.Schema, candidate, differences);
-                    Judge(version.Version, CompatibilityDirection.Backward);
+                    comparer.Prefetch(previous[i].Schema);
                 }
 
-                if (level.ChecksForward())
+                for (var i = high; i >= low; i--)
                 {
-                    comparer.Compare(candidate, version.Schema, differences);
-                    Judge(version.Version, CompatibilityDirection.Forward);
+                    var version = previous[i];
+                    if (level.ChecksBackward())
+                    {
+                        comparer.Compare(version.Schema, candidate, differences);
+                        Judge(version.Version, CompatibilityDirection.Backward);
+                    }
+
+                    if (level.ChecksForward())
+                    {
+                        comparer.Compare(candidate, version.Schema, differences);
+                        Judge(version.Version, CompatibilityDirection.Forward);
+                    }
                 }
             }
 
