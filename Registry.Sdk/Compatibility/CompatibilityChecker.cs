@@ -55,7 +55,7 @@ public static class CompatibilityChecker
                 var low = Math.Max(oldest, high - PrefetchBatch + 1);
                 for (var i = high; i >= low && high > low; i--)
                 {
-                    comparer.Prefetch(previous[i].Schema);
+                    comparer.Prefetch(previous[i].Schema, candidate);
                 }
 
                 for (var i = high; i >= low; i--)

@@ -83,16 +83,21 @@ internal sealed class SchemaComparer
 
     /// <summary>
     /// Reads, without comparing anything, what <see cref="Compare(ContractSchema, ContractSchema, List{Difference})"/> reads
-    /// first of <paramref name="schema"/>: the root digest, the root node, its object keywords and the heads of its
-    /// property arrays. In a long history these are cold in the cache, and each read depends on the one before (schema,
+    /// first of <paramref name="schema"/> when comparing it with <paramref name="other"/>: the root digest and, when the
+    /// bodies differ, the root node, its object keywords and the heads of its property arrays. In a long history these are cold in the cache, and each read depends on the one before (schema,
     /// node, facet, array), so comparing version after version waits for every miss in turn. Called for a batch of
     /// versions before comparing them, the reads of different versions do not depend on each other and the processor
     /// has many of them in flight at once: the batch then compares from the cache. The results only feed a checksum, so
     /// the reads cannot be dropped as unused. Measured in <c>tests/Registry.Benchmarks</c> (README, "What a comparison reads").
     /// </summary>
-    public void Prefetch(ContractSchema schema)
+    public void Prefetch(ContractSchema schema, ContractSchema other)
     {
-        var touched = schema.RootDigest is { } digest ? digest.BodyHash.GetHashCode() : 0;
+        if (schema.RootDigest is { } digest && other.RootDigest is { } otherDigest && digest.BodyHash == otherDigest.BodyHash)
+        {
+            return; // the comparison reads the root digest alone, which this just did
+        }
+
+        var touched = 0;
         var root = schema.RootNode;
         touched += (int)root.Kind + (root.Types is { } types ? (int)types : 0);
         if (root.Object is { } facet)
