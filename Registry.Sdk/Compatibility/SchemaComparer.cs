@@ -97,17 +97,46 @@ internal sealed class SchemaComparer
             return; // the comparison reads the root digest alone, which this just did
         }
 
-        var touched = 0;
         var root = schema.RootNode;
-        touched += (int)root.Kind + (root.Types is { } types ? (int)types : 0);
+        var touched = (int)root.Kind + (root.Types is { } types ? (int)types : 0);
         if (root.Object is { } facet)
         {
-            touched += facet.PropertyBlockDigests.Length > 0 ? facet.PropertyBlockDigests[0].GetHashCode() : 0;
-            touched += facet.PropertyDigests.Length > 0 ? facet.PropertyDigests[0].GetHashCode() : 0;
-            touched += facet.Properties.Length > 0 ? facet.Properties[0].NameDigest.GetHashCode() : 0;
+            touched += PrefetchProperties(facet, other.RootNode.Object);
         }
 
         _prefetched += touched;
+    }
+
+    /// <summary>
+    /// The part of <paramref name="facet"/>'s property arrays that <see cref="CompareProperties"/> will read against
+    /// <paramref name="other"/> (hot, being the candidate): every block digest, and in each block whose digest differs,
+    /// the entry digests and the entries that differ.
+    /// </summary>
+    private static int PrefetchProperties(ObjectFacet facet, ObjectFacet? other)
+    {
+        var blocks = facet.PropertyBlockDigests;
+        var digests = facet.PropertyDigests;
+        var otherBlocks = other?.PropertyBlockDigests ?? [];
+        var otherDigests = other?.PropertyDigests ?? [];
+        var touched = 0;
+        for (var block = 0; block < blocks.Length; block++)
+        {
+            if (block < otherBlocks.Length && blocks[block] != UInt128.Zero && blocks[block] == otherBlocks[block])
+            {
+                continue;
+            }
+
+            var end = Math.Min(digests.Length, (block + 1) * ObjectFacet.PropertyBlock);
+            for (var i = block * ObjectFacet.PropertyBlock; i < end; i++)
+            {
+                if (i >= otherDigests.Length || digests[i] != otherDigests[i])
+                {
+                    touched += facet.Properties[i].NameDigest.GetHashCode();
+                }
+            }
+        }
+
+        return touched + (blocks.Length > 0 ? blocks[^1].GetHashCode() : 0);
     }
 
     /// <summary>
