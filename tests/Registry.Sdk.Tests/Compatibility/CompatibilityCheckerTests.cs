@@ -22,6 +22,34 @@ public sealed class CompatibilityCheckerTests
         Assert.All(onlyLatest.Differences, d => Assert.Equal(2, d.AgainstVersion));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(40)]
+    public void A_transitive_check_of_a_long_history_judges_every_version_once_newest_first(int versions)
+    {
+        // Versions are read ahead in batches; every version, at every batch edge, must still be compared exactly once and
+        // in order. Version k has maxLength 100 + k, so each one differs from the candidate by its own number.
+        var pool = new SubschemaPool();
+        var history = Enumerable.Range(1, versions)
+            .Select(k => """{"type":"object","properties":{"a":{"type":"string","maxLength":MAX},"b":{"type":"integer"}}}""".Replace("MAX", (100 + k).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            .Select(text => ContractSchema.Parse(text, new SchemaParseOptions { Pool = pool }))
+            .ToList();
+        var candidate = ContractSchema.Parse("""{"type":"object","properties":{"a":{"type":"string","maxLength":50},"b":{"type":"integer"}}}""");
+
+        foreach (var level in new[] { CompatibilityLevel.BackwardTransitive, CompatibilityLevel.FullTransitive })
+        {
+            var result = CompatibilityChecker.Check(candidate, history, level);
+
+            var backward = result.Differences.Where(d => d.Direction == CompatibilityDirection.Backward).ToList();
+            Assert.Equal(Enumerable.Range(1, versions).Reverse(), backward.Select(d => d.AgainstVersion));
+            Assert.All(backward, d => Assert.Equal("#/properties/a/maxLength", d.Path));
+            Assert.All(backward, d => Assert.Contains($"{100 + d.AgainstVersion}", d.Message, StringComparison.Ordinal));
+            Assert.False(result.IsCompatible);
+        }
+    }
+
     [Fact]
     public void Backward_transitive_checks_every_version_and_names_the_one_that_breaks()
     {
