@@ -10,7 +10,7 @@ namespace EventContracts.Compatibility;
 public static class CompatibilityChecker
 {
     /// <summary>How many versions one look-ahead covers: enough misses in flight at once, few enough to stay cached until compared.</summary>
-    private const int PrefetchBatch = 16;
+    private const int PrefetchBatch = 32;
 
     /// <summary>
     /// Checks <paramref name="candidate"/> against <paramref name="previous"/> (oldest first; numbered 1, 2, 3…
@@ -50,12 +50,18 @@ public static class CompatibilityChecker
             // (SchemaComparer.Prefetch) asks for the cold memory of all its versions at once, so the processor waits for
             // them together rather than one version after the other (see SchemaComparer.Prefetch).
             var oldest = level.IsTransitive() ? 0 : previous.Count - 1;
+            var batch = new ContractSchema[PrefetchBatch];
             for (var high = previous.Count - 1; high >= oldest; high -= PrefetchBatch)
             {
                 var low = Math.Max(oldest, high - PrefetchBatch + 1);
-                for (var i = high; i >= low && high > low; i--)
+                if (high > low)
                 {
-                    comparer.Prefetch(previous[i].Schema, candidate);
+                    for (var i = high; i >= low; i--)
+                    {
+                        batch[high - i] = previous[i].Schema;
+                    }
+
+                    comparer.Prefetch(batch.AsSpan(0, high - low + 1), candidate);
                 }
 
                 for (var i = high; i >= low; i--)
