@@ -98,7 +98,7 @@ internal sealed class SchemaComparer
     public void Prefetch(ReadOnlySpan<ContractSchema> versions, ContractSchema other)
     {
         var touched = 0;
-        Span<bool> walked = stackalloc bool[versions.Length];
+        Span<bool> walked = versions.Length <= 64 ? stackalloc bool[versions.Length] : new bool[versions.Length];
         for (var i = 0; i < versions.Length; i++)
         {
             // The schema itself: the root digest decides whether the comparison reads anything else.
