@@ -159,7 +159,7 @@ internal sealed class SchemaComparer
         var touched = 0;
         for (var block = 0; block < blocks.Length; block++)
         {
-            if (block < otherBlocks.Length && blocks[block] != UInt128.Zero && blocks[block] == otherBlocks[block])
+            if (SameDigest(blocks, otherBlocks, block))
             {
                 continue;
             }
@@ -167,7 +167,7 @@ internal sealed class SchemaComparer
             var end = Math.Min(digests.Length, (block + 1) * ObjectFacet.PropertyBlock);
             for (var i = block * ObjectFacet.PropertyBlock; i < end; i++)
             {
-                if (i >= otherDigests.Length || digests[i] != otherDigests[i])
+                if (!SameDigest(digests, otherDigests, i))
                 {
                     touched += facet.Properties[i].NameDigest.GetHashCode();
                 }
@@ -774,14 +774,14 @@ internal sealed class SchemaComparer
         var updates = update.Properties;
         for (var block = 0; block * ObjectFacet.PropertyBlock < originals.Length; block++)
         {
-            if (Same(beforeBlocks, afterBlocks, block))
+            if (SameDigest(beforeBlocks, afterBlocks, block))
             {
                 continue;
             }
 
             for (var i = block * ObjectFacet.PropertyBlock; i < Math.Min(originals.Length, (block + 1) * ObjectFacet.PropertyBlock); i++)
             {
-                if (Same(before, after, i))
+                if (SameDigest(before, after, i))
                 {
                     continue;
                 }
@@ -803,14 +803,14 @@ internal sealed class SchemaComparer
 
         for (var block = 0; block * ObjectFacet.PropertyBlock < updates.Length; block++)
         {
-            if (Same(beforeBlocks, afterBlocks, block))
+            if (SameDigest(beforeBlocks, afterBlocks, block))
             {
                 continue;
             }
 
             for (var i = block * ObjectFacet.PropertyBlock; i < Math.Min(updates.Length, (block + 1) * ObjectFacet.PropertyBlock); i++)
             {
-                if (Same(before, after, i) || (i < originals.Length && SameName(originals, updates, i)))
+                if (SameDigest(before, after, i) || (i < originals.Length && SameName(originals, updates, i)))
                 {
                     continue; // at the same position in the writer, so compared above
                 }
@@ -822,13 +822,14 @@ internal sealed class SchemaComparer
             }
         }
 
-        static bool Same(UInt128[] before, UInt128[] after, int i) =>
-            i < before.Length && i < after.Length && before[i] != UInt128.Zero && before[i] == after[i];
-
         // The walk compares the names themselves.
         bool SameName(PropertyEntry[] originals, PropertyEntry[] updates, int i) =>
             digests ? originals[i].NameDigest == updates[i].NameDigest : string.Equals(originals[i].Name, updates[i].Name, StringComparison.Ordinal);
     }
+
+    /// <summary>Whether entry <paramref name="i"/> has the same non-zero digest on both sides: then it needs no comparing.</summary>
+    private static bool SameDigest(UInt128[] before, UInt128[] after, int i) =>
+        i < before.Length && i < after.Length && before[i] != UInt128.Zero && before[i] == after[i];
 
     /// <summary>A property declared by the writer (<paramref name="before"/>), the reader (<paramref name="after"/>) or both.</summary>
     private void CompareProperty(ObjectFacet original, ObjectFacet update, string name, SchemaNode? before, SchemaNode? after, List<Difference> sink)
