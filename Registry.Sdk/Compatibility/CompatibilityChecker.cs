@@ -44,7 +44,7 @@ public static class CompatibilityChecker
         {
             // One comparer and one list for the whole check: what a comparison allocates per version is what it finds.
             var comparer = new SchemaComparer(policy, candidate.Limits);
-            var differences = new List<Difference>();
+            var differences = new List<Finding>();
 
             // Newest first, so the version most likely to matter is reported first. In batches: the first look at a batch
             // (SchemaComparer.Prefetch) asks for the cold memory of all its versions at once, so the processor waits for
@@ -105,6 +105,6 @@ public static class CompatibilityChecker
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(reader);
-        return SchemaComparer.Compare(writer, reader, policy, writer.Limits);
+        return SchemaComparer.Compare(writer, reader, policy, writer.Limits).ConvertAll(finding => finding.ToDifference());
     }
 }

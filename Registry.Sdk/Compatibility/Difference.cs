@@ -40,10 +40,24 @@ public sealed record Difference
     public string Message => _message ??= DifferenceMessages.For(Type, Path, _before, _after);
 }
 
+/// <summary>
+/// A difference as the comparer finds it: a value, not an object, so a transitive check over a long history allocates one
+/// object per difference it reports (the <see cref="CompatibilityIssue"/>) and none for the many it reads on the way.
+/// </summary>
+internal readonly record struct Finding(DifferenceType Type, string Path, string? Before, string? After)
+{
+    /// <summary>What changed and what it means for data, in plain words.</summary>
+    public string Message => DifferenceMessages.For(Type, Path, Before, After);
+
+    public Difference ToDifference() => new(Type, Path, Before, After);
+}
+
 /// <summary>One difference as judged by a compatibility check.</summary>
 public sealed record CompatibilityIssue
 {
-    private readonly Difference? _difference;
+    // What the message is written from, when it is first read (see Difference): most issues of a long check never are.
+    private readonly string? _before;
+    private readonly string? _after;
     private string? _message;
 
     /// <summary>Creates a judged difference.</summary>
@@ -63,11 +77,12 @@ public sealed record CompatibilityIssue
         Direction = direction;
     }
 
-    internal CompatibilityIssue(Difference difference, bool isCompatible, int againstVersion, CompatibilityDirection direction)
+    internal CompatibilityIssue(in Finding finding, bool isCompatible, int againstVersion, CompatibilityDirection direction)
     {
-        _difference = difference;
-        Type = difference.Type;
-        Path = difference.Path;
+        Type = finding.Type;
+        Path = finding.Path;
+        _before = finding.Before;
+        _after = finding.After;
         IsCompatible = isCompatible;
         AgainstVersion = againstVersion;
         Direction = direction;
@@ -84,8 +99,8 @@ public sealed record CompatibilityIssue
 
     /// <summary>Plain words: which version reads which, what changed, and what breaks.</summary>
     public string Message => _message ??= Direction == CompatibilityDirection.Backward
-        ? $"New schema reading data written with version {AgainstVersion}: {_difference!.Message}"
-        : $"Version {AgainstVersion} reading data written with the new schema: {_difference!.Message}";
+        ? $"New schema reading data written with version {AgainstVersion}: {DifferenceMessages.For(Type, Path, _before, _after)}"
+        : $"Version {AgainstVersion} reading data written with the new schema: {DifferenceMessages.For(Type, Path, _before, _after)}";
 
     /// <summary>The previous version it was found against (1-based position in the list given, or the registry version).</summary>
     public int AgainstVersion { get; }

@@ -45,9 +45,9 @@ internal sealed class SchemaComparer
         _limits = limits;
     }
 
-    public static List<Difference> Compare(ContractSchema writer, ContractSchema reader, CompatibilityPolicy policy, SchemaLimits limits)
+    public static List<Finding> Compare(ContractSchema writer, ContractSchema reader, CompatibilityPolicy policy, SchemaLimits limits)
     {
-        var differences = new List<Difference>();
+        var differences = new List<Finding>();
         new SchemaComparer(policy, limits).Compare(writer, reader, differences);
         return differences;
     }
@@ -60,7 +60,7 @@ internal sealed class SchemaComparer
     /// A transitive check compares the candidate with every earlier version through one comparer, so the walk's
     /// bookkeeping is allocated once per check rather than once per version.
     /// </remarks>
-    public void Compare(ContractSchema writer, ContractSchema reader, List<Difference> sink)
+    public void Compare(ContractSchema writer, ContractSchema reader, List<Finding> sink)
     {
         if (writer.RootDigest is { } original && reader.RootDigest is { } update)
         {
@@ -82,7 +82,7 @@ internal sealed class SchemaComparer
     }
 
     /// <summary>
-    /// Reads, without comparing anything, what <see cref="Compare(ContractSchema, ContractSchema, List{Difference})"/> will
+    /// Reads, without comparing anything, what <see cref="Compare(ContractSchema, ContractSchema, List{Finding})"/> will
     /// read first of each of <paramref name="versions"/> when comparing it with <paramref name="other"/>: the root digest
     /// and, when the bodies differ, the root node, its object keywords, its property arrays' heads and the property blocks
     /// and entries whose digests differ from <paramref name="other"/>'s.
@@ -178,13 +178,13 @@ internal sealed class SchemaComparer
     }
 
     /// <summary>
-    /// Like <see cref="Compare(ContractSchema, ContractSchema, List{Difference})"/>, without its digest shortcuts (root
+    /// Like <see cref="Compare(ContractSchema, ContractSchema, List{Finding})"/>, without its digest shortcuts (root
     /// annotations, fingerprint, properties equal by position, subschemas equal by <see cref="SchemaNode.TextDigest"/>,
     /// which the walk decides on their text): the walk they must agree with.
     /// </summary>
-    internal void Walk(ContractSchema writer, ContractSchema reader, List<Difference> sink) => Run(writer, reader, sink, useDigests: false);
+    internal void Walk(ContractSchema writer, ContractSchema reader, List<Finding> sink) => Run(writer, reader, sink, useDigests: false);
 
-    private void Run(ContractSchema writer, ContractSchema reader, List<Difference> sink, bool useDigests)
+    private void Run(ContractSchema writer, ContractSchema reader, List<Finding> sink, bool useDigests)
     {
         _useDigests = useDigests;
         _writer = writer;
@@ -200,7 +200,7 @@ internal sealed class SchemaComparer
 
     // ---- the walk ----------------------------------------------------------------------------------
 
-    private void Compare(SchemaNode? original, SchemaNode? update, List<Difference> sink)
+    private void Compare(SchemaNode? original, SchemaNode? update, List<Finding> sink)
     {
         Tick();
         if (original is null && update is null)
@@ -252,7 +252,7 @@ internal sealed class SchemaComparer
         }
     }
 
-    private void CompareResolved(SchemaNode original, SchemaNode update, List<Difference> sink)
+    private void CompareResolved(SchemaNode original, SchemaNode update, List<Finding> sink)
     {
         if (original.Kind == NodeKind.False)
         {
@@ -319,7 +319,7 @@ internal sealed class SchemaComparer
         }
     }
 
-    private void CompareAnnotations(SchemaNode original, SchemaNode update, List<Difference> sink)
+    private void CompareAnnotations(SchemaNode original, SchemaNode update, List<Finding> sink)
     {
         if (_useDigests && original.AnnotationsDigest != UInt128.Zero && original.AnnotationsDigest == update.AnnotationsDigest)
         {
@@ -358,10 +358,10 @@ internal sealed class SchemaComparer
     }
 
     /// <summary>
-    /// What <see cref="CompareAnnotations(SchemaNode, SchemaNode, List{Difference})"/> reports on two roots, decided on their
+    /// What <see cref="CompareAnnotations(SchemaNode, SchemaNode, List{Finding})"/> reports on two roots, decided on their
     /// digests so that an annotation that did not change is never read.
     /// </summary>
-    private void CompareAnnotations(in RootDigest original, in RootDigest update, List<Difference> sink)
+    private void CompareAnnotations(in RootDigest original, in RootDigest update, List<Finding> sink)
     {
         if (original.IdHash != update.IdHash)
         {
@@ -390,7 +390,7 @@ internal sealed class SchemaComparer
     // ---- combined schemas --------------------------------------------------------------------------
 
     /// <summary>The writer is one schema, the reader a combination of several.</summary>
-    private bool CompareIntoCombined(SchemaNode original, SchemaNode update, List<Difference> sink)
+    private bool CompareIntoCombined(SchemaNode original, SchemaNode update, List<Finding> sink)
     {
         if (update.Criterion == Criterion.AllOf)
         {
@@ -405,7 +405,7 @@ internal sealed class SchemaComparer
 
         foreach (var branch in update.Branches)
         {
-            var sub = new List<Difference>();
+            var sub = new List<Finding>();
             Compare(original, branch, sub);
             if (IsCompatible(sub))
             {
@@ -418,14 +418,14 @@ internal sealed class SchemaComparer
         // A writer of several types ("type": ["string", "null"]) is read when each of its types is read by some branch.
         if (original.Kind == NodeKind.Core && original.Types is { } types && !IsSingleType(types))
         {
-            var collected = new List<Difference>();
+            var collected = new List<Finding>();
             foreach (var single in SingleTypes(types))
             {
                 var projection = Project(original, single);
                 var matched = false;
                 foreach (var branch in update.Branches)
                 {
-                    var sub = new List<Difference>();
+                    var sub = new List<Finding>();
                     Compare(projection, branch, sub);
                     if (IsCompatible(sub))
                     {
@@ -450,14 +450,14 @@ internal sealed class SchemaComparer
     }
 
     /// <summary>The writer is a combination of several schemas, the reader one schema.</summary>
-    private bool CompareFromCombined(SchemaNode original, SchemaNode update, List<Difference> sink)
+    private bool CompareFromCombined(SchemaNode original, SchemaNode update, List<Finding> sink)
     {
         if (original.Criterion == Criterion.AllOf)
         {
             // The writer's data satisfies every branch, so a reader that reads one branch reads it all.
             foreach (var branch in original.Branches)
             {
-                var sub = new List<Difference>();
+                var sub = new List<Finding>();
                 Compare(branch, update, sub);
                 if (IsCompatible(sub))
                 {
@@ -482,11 +482,11 @@ internal sealed class SchemaComparer
         }
 
         // The writer writes any branch, so the reader must read each of them.
-        var collected = new List<Difference>();
+        var collected = new List<Finding>();
         var compatibleBranches = 0;
         foreach (var branch in original.Branches)
         {
-            var sub = new List<Difference>();
+            var sub = new List<Finding>();
             Compare(branch, update, sub);
             if (IsCompatible(sub))
             {
@@ -510,7 +510,7 @@ internal sealed class SchemaComparer
         return false;
     }
 
-    private void CompareCombined(SchemaNode original, SchemaNode update, List<Difference> sink)
+    private void CompareCombined(SchemaNode original, SchemaNode update, List<Finding> sink)
     {
         if (original.Criterion != update.Criterion)
         {
@@ -536,7 +536,7 @@ internal sealed class SchemaComparer
         }
 
         // Branches are matched regardless of order: a maximum bipartite matching over the compatible pairs.
-        var compatible = new List<Difference>?[originals.Count, updates.Count];
+        var compatible = new List<Finding>?[originals.Count, updates.Count];
         for (var i = 0; i < originals.Count; i++)
         {
             if (segments)
@@ -546,7 +546,7 @@ internal sealed class SchemaComparer
 
             for (var j = 0; j < updates.Count; j++)
             {
-                var sub = new List<Difference>();
+                var sub = new List<Finding>();
                 Compare(originals[i], updates[j], sub);
                 if (IsCompatible(sub))
                 {
@@ -573,11 +573,11 @@ internal sealed class SchemaComparer
         }
     }
 
-    private void CompareNot(SchemaNode original, SchemaNode update, List<Difference> sink)
+    private void CompareNot(SchemaNode original, SchemaNode update, List<Finding> sink)
     {
         // not A reads not B when B's instances include A's: compare with the roles swapped.
         Enter("not");
-        var sub = new List<Difference>();
+        var sub = new List<Finding>();
         Compare(update.Inner, original.Inner, sub);
         Exit();
         if (sub.Count == 0)
@@ -588,7 +588,7 @@ internal sealed class SchemaComparer
         AddAt(sink, "not", IsCompatible(sub) ? NotTypeNarrowed : NotTypeExtended);
     }
 
-    private void CompareConditional(SchemaNode original, SchemaNode update, List<Difference> sink)
+    private void CompareConditional(SchemaNode original, SchemaNode update, List<Finding> sink)
     {
         if (!JsonElement.DeepEquals(original.If!.Element, update.If!.Element))
         {
@@ -605,7 +605,7 @@ internal sealed class SchemaComparer
 
     // ---- one schema object -------------------------------------------------------------------------
 
-    private void CompareCore(SchemaNode original, SchemaNode update, List<Difference> sink)
+    private void CompareCore(SchemaNode original, SchemaNode update, List<Finding> sink)
     {
         // An enum without "type" is a kind of its own for Confluent: replacing it by (or with) a plain typed
         // schema is a type change even where the values would fit.
@@ -672,7 +672,7 @@ internal sealed class SchemaComparer
     private static readonly ObjectFacet EmptyObject = new();
     private static readonly ArrayFacet EmptyArray = new();
 
-    private void CompareEnum(IReadOnlyList<JsonElement>? original, IReadOnlyList<JsonElement>? update, List<Difference> sink)
+    private void CompareEnum(IReadOnlyList<JsonElement>? original, IReadOnlyList<JsonElement>? update, List<Finding> sink)
     {
         if (original is null && update is null)
         {
@@ -701,7 +701,7 @@ internal sealed class SchemaComparer
         AddAt(sink, "enum", grows ? EnumArrayExtended : shrinks ? EnumArrayNarrowed : EnumArrayChanged, Values(original), Values(update));
     }
 
-    private void CompareString(StringFacet original, StringFacet update, List<Difference> sink)
+    private void CompareString(StringFacet original, StringFacet update, List<Finding> sink)
     {
         CompareBound(sink, "maxLength", original.MaxLength, update.MaxLength, MaxLengthAdded, MaxLengthRemoved, MaxLengthIncreased, MaxLengthDecreased);
         CompareBound(sink, "minLength", original.MinLength, update.MinLength, MinLengthAdded, MinLengthRemoved, MinLengthIncreased, MinLengthDecreased);
@@ -711,7 +711,7 @@ internal sealed class SchemaComparer
         }
     }
 
-    private void CompareNumber(NumberFacet original, NumberFacet update, List<Difference> sink)
+    private void CompareNumber(NumberFacet original, NumberFacet update, List<Finding> sink)
     {
         CompareBound(sink, "maximum", original.Maximum, update.Maximum, MaximumAdded, MaximumRemoved, MaximumIncreased, MaximumDecreased);
         CompareBound(sink, "minimum", original.Minimum, update.Minimum, MinimumAdded, MinimumRemoved, MinimumIncreased, MinimumDecreased);
@@ -740,7 +740,7 @@ internal sealed class SchemaComparer
         }
     }
 
-    private void CompareObject(ObjectFacet? originalFacet, ObjectFacet? updateFacet, List<Difference> sink)
+    private void CompareObject(ObjectFacet? originalFacet, ObjectFacet? updateFacet, List<Finding> sink)
     {
         var original = originalFacet ?? EmptyObject;
         var update = updateFacet ?? EmptyObject;
@@ -753,7 +753,7 @@ internal sealed class SchemaComparer
         CompareRequired(original, update, sink);
     }
 
-    private void CompareProperties(ObjectFacet original, ObjectFacet update, List<Difference> sink)
+    private void CompareProperties(ObjectFacet original, ObjectFacet update, List<Finding> sink)
     {
         // Most versions of an event change a few properties; byte-identical "properties" (without $ref) need no walk.
         if (original.PropertiesDigest is { } digest && digest == update.PropertiesDigest && original.Draft == update.Draft)
@@ -832,7 +832,7 @@ internal sealed class SchemaComparer
         i < before.Length && i < after.Length && before[i] != UInt128.Zero && before[i] == after[i];
 
     /// <summary>A property declared by the writer (<paramref name="before"/>), the reader (<paramref name="after"/>) or both.</summary>
-    private void CompareProperty(ObjectFacet original, ObjectFacet update, string name, SchemaNode? before, SchemaNode? after, List<Difference> sink)
+    private void CompareProperty(ObjectFacet original, ObjectFacet update, string name, SchemaNode? before, SchemaNode? after, List<Finding> sink)
     {
         Enter("properties");
         Enter(SourceMap.Escape(name));
@@ -853,7 +853,7 @@ internal sealed class SchemaComparer
         Exit();
     }
 
-    private void PropertyRemoved(ObjectFacet update, string name, SchemaNode before, List<Difference> sink)
+    private void PropertyRemoved(ObjectFacet update, string name, SchemaNode before, List<Finding> sink)
     {
         // The reader no longer declares the property; writer data may still carry it.
         if (IsOpen(update))
@@ -869,7 +869,7 @@ internal sealed class SchemaComparer
             return;
         }
 
-        var sub = new List<Difference>();
+        var sub = new List<Finding>();
         Compare(before, cover, sub);
         if (IsCompatible(sub))
         {
@@ -882,7 +882,7 @@ internal sealed class SchemaComparer
         }
     }
 
-    private void PropertyAdded(ObjectFacet original, ObjectFacet update, string name, SchemaNode after, List<Difference> sink)
+    private void PropertyAdded(ObjectFacet original, ObjectFacet update, string name, SchemaNode after, List<Finding> sink)
     {
         // The reader declares a new property; what writer data may hold under that name depends on the writer's content model.
         var required = update.RequiredSet.Contains(name);
@@ -904,7 +904,7 @@ internal sealed class SchemaComparer
         var cover = Covering(original, name);
         if (cover is not null)
         {
-            var sub = new List<Difference>();
+            var sub = new List<Finding>();
             Compare(cover, after, sub);
             if (IsCompatible(sub))
             {
@@ -927,7 +927,7 @@ internal sealed class SchemaComparer
         }
     }
 
-    private void CompareRequired(ObjectFacet original, ObjectFacet update, List<Difference> sink)
+    private void CompareRequired(ObjectFacet original, ObjectFacet update, List<Finding> sink)
     {
         // The same required list: both loops below would find every name on the other side, so nothing to report.
         if (original.RequiredDigest is { } digest && digest == update.RequiredDigest)
@@ -960,7 +960,7 @@ internal sealed class SchemaComparer
         }
     }
 
-    private void CompareDependencies(ObjectFacet original, ObjectFacet update, List<Difference> sink)
+    private void CompareDependencies(ObjectFacet original, ObjectFacet update, List<Finding> sink)
     {
         if (!original.HasDependencies && !update.HasDependencies)
         {
@@ -1013,7 +1013,7 @@ internal sealed class SchemaComparer
         }
     }
 
-    private void CompareArray(ArrayFacet? originalFacet, ArrayFacet? updateFacet, List<Difference> sink)
+    private void CompareArray(ArrayFacet? originalFacet, ArrayFacet? updateFacet, List<Finding> sink)
     {
         var original = originalFacet ?? EmptyArray;
         var update = updateFacet ?? EmptyArray;
@@ -1041,7 +1041,7 @@ internal sealed class SchemaComparer
         CompareOpenness(sink, "unevaluatedItems", original.UnevaluatedItems, update.UnevaluatedItems, UnevaluatedItemsAdded, UnevaluatedItemsRemoved, UnevaluatedItemsExtended, UnevaluatedItemsNarrowed);
     }
 
-    private void CompareTuples(ArrayFacet original, ArrayFacet update, List<Difference> sink)
+    private void CompareTuples(ArrayFacet original, ArrayFacet update, List<Finding> sink)
     {
         // A plain "items" schema is a tuple of no positions whose remaining items follow it.
         var before = original.Prefix ?? [];
@@ -1066,7 +1066,7 @@ internal sealed class SchemaComparer
         }
     }
 
-    private void ItemAdded(SchemaNode? originalRest, SchemaNode added, List<Difference> sink)
+    private void ItemAdded(SchemaNode? originalRest, SchemaNode added, List<Finding> sink)
     {
         if (IsOpen(originalRest))
         {
@@ -1080,7 +1080,7 @@ internal sealed class SchemaComparer
             return;
         }
 
-        var sub = new List<Difference>();
+        var sub = new List<Finding>();
         Compare(originalRest, added, sub);
         if (IsCompatible(sub))
         {
@@ -1093,7 +1093,7 @@ internal sealed class SchemaComparer
         }
     }
 
-    private void ItemRemoved(SchemaNode? updateRest, SchemaNode removed, List<Difference> sink)
+    private void ItemRemoved(SchemaNode? updateRest, SchemaNode removed, List<Finding> sink)
     {
         if (IsOpen(updateRest))
         {
@@ -1107,7 +1107,7 @@ internal sealed class SchemaComparer
             return;
         }
 
-        var sub = new List<Difference>();
+        var sub = new List<Finding>();
         Compare(removed, updateRest, sub);
         if (IsCompatible(sub))
         {
@@ -1125,7 +1125,7 @@ internal sealed class SchemaComparer
     /// <c>false</c> closed, a schema partially open.
     /// </summary>
     private void CompareOpenness(
-        List<Difference> sink, string keyword, SchemaNode? original, SchemaNode? update,
+        List<Finding> sink, string keyword, SchemaNode? original, SchemaNode? update,
         DifferenceType added, DifferenceType removed, DifferenceType extended, DifferenceType narrowed)
     {
         var originalPermits = original is null || Resolve(original).Kind != NodeKind.False;
@@ -1161,7 +1161,7 @@ internal sealed class SchemaComparer
         }
 
         Enter(keyword);
-        var sub = new List<Difference>();
+        var sub = new List<Finding>();
         Compare(originalSchema, updateSchema, sub);
         Exit();
         if (sub.Count == 0)
@@ -1182,7 +1182,7 @@ internal sealed class SchemaComparer
         }
     }
 
-    private void CompareOptional(string keyword, SchemaNode? original, SchemaNode? update, List<Difference> sink)
+    private void CompareOptional(string keyword, SchemaNode? original, SchemaNode? update, List<Finding> sink)
     {
         if (original is null && update is null)
         {
@@ -1324,7 +1324,7 @@ internal sealed class SchemaComparer
 
     private static bool HasDefault(SchemaNode node) => node.Annotations.HasDefault || Resolve(node).Annotations.HasDefault;
 
-    private bool IsCompatible(List<Difference> differences)
+    private bool IsCompatible(List<Finding> differences)
     {
         foreach (var difference in differences)
         {
@@ -1473,7 +1473,7 @@ internal sealed class SchemaComparer
     }
 
     private void CompareBound(
-        List<Difference> sink, string keyword, double? original, double? update,
+        List<Finding> sink, string keyword, double? original, double? update,
         DifferenceType added, DifferenceType removed, DifferenceType increased, DifferenceType decreased)
     {
         if (original == update)
@@ -1486,7 +1486,7 @@ internal sealed class SchemaComparer
     }
 
     private void CompareBound(
-        List<Difference> sink, string keyword, long? original, long? update,
+        List<Finding> sink, string keyword, long? original, long? update,
         DifferenceType added, DifferenceType removed, DifferenceType increased, DifferenceType decreased) =>
         CompareBound(sink, keyword, (double?)original, (double?)update, added, removed, increased, decreased);
 
@@ -1531,7 +1531,7 @@ internal sealed class SchemaComparer
         _ => "a reference",
     };
 
-    private static string Summary(List<Difference> differences) =>
+    private static string Summary(List<Finding> differences) =>
         string.Join("; ", differences.Where(d => !IsAnnotation(d.Type)).Take(3).Select(d => $"{d.Type.ToWireName()} at {d.Path}"));
 
     private void Enter(string segment) => _path.Add(segment);
@@ -1612,14 +1612,14 @@ internal sealed class SchemaComparer
 
     private const int MaxSharedStrings = 4096;
 
-    private void Add(List<Difference> sink, DifferenceType type, string? before = null, string? after = null)
+    private void Add(List<Finding> sink, DifferenceType type, string? before = null, string? after = null)
     {
-        sink.Add(new Difference(type, CurrentPath(null), before, after));
+        sink.Add(new Finding(type, CurrentPath(null), before, after));
     }
 
-    private void AddAt(List<Difference> sink, string keyword, DifferenceType type, string? before = null, string? after = null)
+    private void AddAt(List<Finding> sink, string keyword, DifferenceType type, string? before = null, string? after = null)
     {
-        sink.Add(new Difference(type, CurrentPath(keyword), before, after));
+        sink.Add(new Finding(type, CurrentPath(keyword), before, after));
     }
 
     private void Tick()

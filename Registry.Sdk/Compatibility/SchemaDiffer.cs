@@ -27,7 +27,7 @@ public static class SchemaDiffer
         entries.AddRange(forward.Select(d => Entry(d, CompatibilityDirection.Forward)));
         return new SchemaDiffReport(policy, entries, verdicts);
 
-        DiffEntry Entry(Difference difference, CompatibilityDirection direction)
+        DiffEntry Entry(Finding difference, CompatibilityDirection direction)
         {
             var compatible = difference.Type.IsCompatible(policy);
             var under = CompatibilityLevels.All.ToDictionary(

@@ -22,21 +22,21 @@ internal static class Check
         result.Differences.Select(d => $"{d.Type.ToWireName()} {d.Path}").ToArray();
 
     /// <summary>
-    /// Null when <see cref="SchemaComparer.Compare(ContractSchema, ContractSchema, List{Difference})"/>, shortcuts and all,
+    /// Null when <see cref="SchemaComparer.Compare(ContractSchema, ContractSchema, List{Finding})"/>, shortcuts and all,
     /// reports exactly what the full walk does (types, paths, messages, order); otherwise a line saying how they differ.
     /// </summary>
     public static string? ShortcutDisagreement(ContractSchema writer, ContractSchema reader)
     {
         var comparer = new SchemaComparer(CompatibilityPolicy.Strict, writer.Limits);
-        var compared = new List<Difference>();
-        var walked = new List<Difference>();
+        var compared = new List<Finding>();
+        var walked = new List<Finding>();
         comparer.Compare(writer, reader, compared);
         comparer.Walk(writer, reader, walked);
         return Describe(compared).SequenceEqual(Describe(walked))
             ? null
             : $"{writer.Text} -> {reader.Text}: [{string.Join(", ", Describe(compared))}] but the walk finds [{string.Join(", ", Describe(walked))}]";
 
-        static IEnumerable<string> Describe(List<Difference> differences) =>
+        static IEnumerable<string> Describe(List<Finding> differences) =>
             differences.Select(d => $"{d.Type.ToWireName()} {d.Path} {d.Message}");
     }
 }

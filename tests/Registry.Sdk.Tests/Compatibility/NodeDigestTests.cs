@@ -223,8 +223,8 @@ public sealed class NodeDigestTests
     private static void AssertSameAsWalk(ContractSchema writer, ContractSchema reader)
     {
         var comparer = new SchemaComparer(CompatibilityPolicy.Strict, writer.Limits);
-        var compared = new List<Difference>();
-        var walked = new List<Difference>();
+        var compared = new List<Finding>();
+        var walked = new List<Finding>();
 
         comparer.Compare(writer, reader, compared);
         comparer.Walk(writer, reader, walked);
@@ -232,6 +232,6 @@ public sealed class NodeDigestTests
         Assert.Equal(Describe(walked), Describe(compared));
     }
 
-    private static IEnumerable<string> Describe(List<Difference> differences) =>
+    private static IEnumerable<string> Describe(List<Finding> differences) =>
         differences.Select(d => $"{d.Type.ToWireName()} {d.Path} {d.Message}");
 }

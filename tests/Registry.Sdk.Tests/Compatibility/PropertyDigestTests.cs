@@ -66,8 +66,8 @@ public sealed class PropertyDigestTests
         var before = ContractSchema.Parse("""{"$schema":"http://json-schema.org/draft-04/schema#","type":"object","properties":{"n":{"type":"number","minimum":1}}}""");
         var after = ContractSchema.Parse("""{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"n":{"type":"number","minimum":1}}}""");
         var comparer = new SchemaComparer(CompatibilityPolicy.Strict, before.Limits);
-        var compared = new List<Difference>();
-        var walked = new List<Difference>();
+        var compared = new List<Finding>();
+        var walked = new List<Finding>();
 
         comparer.Compare(before, after, compared);
         comparer.Walk(before, after, walked);
@@ -84,8 +84,8 @@ public sealed class PropertyDigestTests
         foreach (var (writer, reader) in CorpusPairs())
         {
             var comparer = new SchemaComparer(CompatibilityPolicy.Strict, writer.Limits);
-            var compared = new List<Difference>();
-            var walked = new List<Difference>();
+            var compared = new List<Finding>();
+            var walked = new List<Finding>();
             comparer.Compare(writer, reader, compared);
             comparer.Walk(writer, reader, walked);
             if (!Describe(compared).SequenceEqual(Describe(walked)))
@@ -112,7 +112,7 @@ public sealed class PropertyDigestTests
     private static string[] Narrowing(ContractSchema reader, ContractSchema writer) =>
         CompatibilityChecker.Check(reader, [writer], CompatibilityLevel.Backward).Incompatible();
 
-    private static IEnumerable<string> Describe(List<Difference> differences) =>
+    private static IEnumerable<string> Describe(List<Finding> differences) =>
         differences.Select(d => $"{d.Type.ToWireName()} {d.Path} {d.Message}");
 
     /// <summary>Every corpus (previous, candidate) pair both ways, and each schema against itself with one property changed (a constraint, or its description).</summary>
