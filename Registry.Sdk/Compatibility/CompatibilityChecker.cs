@@ -24,7 +24,13 @@ public static class CompatibilityChecker
         CompatibilityPolicy policy = CompatibilityPolicy.Strict)
     {
         ArgumentNullException.ThrowIfNull(previous);
-        return Check(candidate, previous.Select((schema, i) => new VersionedSchema(i + 1, schema)).ToList(), level, policy);
+        var versions = new VersionedSchema[previous.Count];
+        for (var i = 0; i < versions.Length; i++)
+        {
+            versions[i] = new VersionedSchema(i + 1, previous[i]);
+        }
+
+        return Check(candidate, versions, level, policy);
     }
 
     /// <summary>
