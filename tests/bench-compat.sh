@@ -78,13 +78,20 @@ def read(path):
         print(f"{path} has no benchmark rows with a Mean column.", file=sys.stderr)
         return None
     header_unit = (re.search(r"\[(.+)\]", mean_column) or [None, None])[1]
-    times = {}
+    times, parses = {}, {}
     for row in rows:
         if row["Method"] == METHOD and row.get("History", "") not in NOT_JUDGED:
-            times[((int(row["Properties"]), row.get("History", "")), int(row["Versions"]))] = nanoseconds(row[mean_column], header_unit)
-    return times or None
+            key = ((int(row["Properties"]), row.get("History", "")), int(row["Versions"]))
+            times[key] = nanoseconds(row[mean_column], header_unit)
+            try:
+                parses[key] = float(row.get("Ratio", "").replace(",", ""))  # the check in units of one parse, same run
+            except ValueError:
+                pass
+    return (times, parses) if times else None
 
-rounds = [t for t in (read(path) for path in sys.argv[1:]) if t]
+read_all = [r for r in (read(path) for path in sys.argv[1:]) if r]
+rounds = [times for times, _ in read_all]
+in_parses = [parses for _, parses in read_all]
 if not rounds:
     print("No usable report: nothing to judge.", file=sys.stderr)
     sys.exit(2)
@@ -92,10 +99,14 @@ if not rounds:
 # Each case's time: the median of its rounds (a case missing or failed in a round is left out of that round).
 keys = sorted({key for times in rounds for key in times})
 median = {}
+median_in_parses = {}
 for key in keys:
     values = [times[key] for times in rounds if times.get(key)]
     if values:
         median[key] = statistics.median(values)
+    values = [parses[key] for parses in in_parses if parses.get(key)]
+    if values:
+        median_in_parses[key] = statistics.median(values)
 
 def ratio(times, case, low, high):
     t_low, t_high = times.get((case, low)), times.get((case, high))
@@ -103,20 +114,23 @@ def ratio(times, case, low, high):
 
 over, missing = [], []
 print(f"{METHOD}: growth per 10x versions (limit {LIMIT:g}x), judged on the median time of {len(rounds)} round(s)")
-print(f"{'properties':>6} {'history':>18}  {'versions':>9}  {'median':>8}  rounds")
+# "vs parse": the same growth with each time in units of one parse of the candidate, measured next to it in the same run.
+print(f"{'properties':>6} {'history':>18}  {'versions':>9}  {'median':>8}  {'vs parse':>8}  rounds")
 for case in sorted({case for case, _ in keys}):
     for low, high in STEPS:
         label = f"{high}/{low}"
         judged = ratio(median, case, low, high)
         each = " ".join(f"{r:6.2f}" if r else "   n/a" for r in (ratio(times, case, low, high) for times in rounds))
+        normalized = ratio(median_in_parses, case, low, high)
+        normalized = f"{normalized:8.2f}" if normalized else f"{'n/a':>8}"
         if judged is None:
             missing.append((case, label))
-            print(f"{case[0]:>6} {case[1]:>18}  {label:>9}  {'n/a':>8}  {each}")
+            print(f"{case[0]:>6} {case[1]:>18}  {label:>9}  {'n/a':>8}  {normalized}  {each}")
             continue
         flag = "  OVER LIMIT" if judged > LIMIT else ""
         if judged > LIMIT:
             over.append((case, label, judged))
-        print(f"{case[0]:>6} {case[1]:>18}  {label:>9}  {judged:8.2f}  {each}{flag}")
+        print(f"{case[0]:>6} {case[1]:>18}  {label:>9}  {judged:8.2f}  {normalized}  {each}{flag}")
 
 print()
 print("Median time per case (ns):")
