@@ -98,9 +98,9 @@ public sealed record CompatibilityIssue
     public bool IsCompatible { get; }
 
     /// <summary>Plain words: which version reads which, what changed, and what breaks.</summary>
-    public string Message => _message ??= Direction == CompatibilityDirection.Backward
-        ? $"New schema reading data written with version {AgainstVersion}: {DifferenceMessages.For(Type, Path, _before, _after)}"
-        : $"Version {AgainstVersion} reading data written with the new schema: {DifferenceMessages.For(Type, Path, _before, _after)}";
+    public string Message => _message ??= (Direction == CompatibilityDirection.Backward
+        ? $"New schema reading data written with version {AgainstVersion}: "
+        : $"Version {AgainstVersion} reading data written with the new schema: ") + DifferenceMessages.For(Type, Path, _before, _after);
 
     /// <summary>The previous version it was found against (1-based position in the list given, or the registry version).</summary>
     public int AgainstVersion { get; }

@@ -229,7 +229,12 @@ internal sealed class SchemaComparer
 
         original = ExpandTypeArray(original);
         update = ExpandTypeArray(update);
-        if (!_onPath.Add((original, update)))
+
+        // Only a $ref can lead a walk back to a pair it is already comparing. Two subschemas without one (a non-zero text
+        // digest) are finite trees, so they need no place on the path: that spares every unchanged-shape property of a
+        // long history the hashing of both nodes, whose headers are one more cold read each.
+        var mayRecur = original.TextDigest == UInt128.Zero || update.TextDigest == UInt128.Zero;
+        if (mayRecur && !_onPath.Add((original, update)))
         {
             // Already comparing this pair further up: a recursive schema. Assuming it compatible is what
             // makes the comparison of recursive types terminate, and it is sound (the greatest fixed point).
@@ -248,7 +253,10 @@ internal sealed class SchemaComparer
         finally
         {
             _depth--;
-            _onPath.Remove((original, update));
+            if (mayRecur)
+            {
+                _onPath.Remove((original, update));
+            }
         }
     }
 

@@ -215,6 +215,24 @@ public sealed class CompatibilityCheckerTests
     }
 
     [Fact]
+    public void A_schema_without_ref_against_one_that_recurs_through_a_combination_ends()
+    {
+        // Pairs of subschemas without $ref take no place on the walk's path (they cannot recur); one with a $ref on either
+        // side must. Here the reader's "a" is an anyOf whose first branch is "a" itself, so the writer's plain string is
+        // compared with the same pair again one level down: the path is what ends it, before the depth limit would, and
+        // the pair met again is assumed compatible (the greatest fixed point), so the first branch reads the string.
+        const string writer = """{"type":"object","properties":{"a":{"type":"string","maxLength":4}}}""";
+        const string reader = """
+            {"type":"object","properties":{"a":{"$ref":"#/$defs/t"}},
+             "$defs":{"t":{"anyOf":[{"$ref":"#/$defs/t"},{"type":"string","maxLength":2}]}}}
+            """;
+
+        var result = Check.Backward(writer, reader);
+
+        Assert.True(result.IsCompatible);
+    }
+
+    [Fact]
     public void Schema_and_reference_named_by_ref_compare_as_the_same_schema()
     {
         const string inline = """{"type":"object","properties":{"total":{"type":"number"}}}""";
