@@ -9,7 +9,7 @@
 # minute and its neighbour in a fast one would judge the machine, not the check. A median over rounds taken minutes
 # apart keeps one slow stretch from deciding a ratio. Every round's own ratios are printed too.
 #
-#   tests/bench-compat.sh                          3 rounds, then report (about 15 minutes)
+#   tests/bench-compat.sh                          3 rounds, then report (about 20 minutes)
 #   tests/bench-compat.sh --rounds 1               one round
 #   tests/bench-compat.sh --job short              extra arguments go to BenchmarkDotNet
 #   tests/bench-compat.sh --report-only CSV...     report on existing *-report.csv files (one per round) without running
